@@ -1,0 +1,50 @@
+package io.vigil.incident.incident.adapter.persistence;
+
+import io.vigil.incident.incident.domain.Incident;
+import io.vigil.incident.incident.domain.IncidentStatus;
+import io.vigil.incident.incident.domain.Severity;
+import io.vigil.incident.incident.domain.Urgency;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "incident")
+class IncidentEntity {
+
+    @Id
+    private UUID id;
+    private long number;
+    private String title;
+    private String service;
+    @Enumerated(EnumType.STRING)
+    private Severity severity;
+    @Enumerated(EnumType.STRING)
+    private Urgency urgency;
+    @Enumerated(EnumType.STRING)
+    private IncidentStatus status;
+    private String fingerprint;
+    @Column(name = "alert_count")
+    private int alertCount;
+    @Column(name = "opened_at")
+    private Instant openedAt;
+    @Column(name = "last_alert_at")
+    private Instant lastAlertAt;
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    protected IncidentEntity() {
+    }
+
+    Incident toDomain() {
+        return new Incident(id, number, title, service, severity, urgency, status, fingerprint, alertCount, openedAt,
+                lastAlertAt, acknowledgedAt, resolvedAt);
+    }
+}

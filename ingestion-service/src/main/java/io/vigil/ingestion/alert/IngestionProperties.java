@@ -1,0 +1,20 @@
+package io.vigil.ingestion.alert;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * ingestion-service settings, under {@code vigil.ingestion}.
+ *
+ * @param publishTimeout longest wait for Kafka to acknowledge an alert before answering 503
+ * @param retryAfter     what the 503 answer tells the client to wait before sending again
+ */
+@ConfigurationProperties("vigil.ingestion")
+@Validated
+public record IngestionProperties(
+        @NotNull @DefaultValue("4s") Duration publishTimeout,
+        @NotNull @DefaultValue("5s") Duration retryAfter) {
+}

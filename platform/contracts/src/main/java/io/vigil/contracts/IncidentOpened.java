@@ -1,0 +1,38 @@
+package io.vigil.contracts;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * incident-core opened a new incident. Published on {@link Topics#INCIDENT_EVENTS} keyed by the incident id.
+ *
+ * @param incidentId  the incident
+ * @param number      short human number, unique per installation ({@code #42})
+ * @param title       what the incident is about, from the first alert's summary
+ * @param service     the affected service
+ * @param severity    SEV1 to SEV5
+ * @param urgency     high pages at once, low waits
+ * @param fingerprint the problem's fingerprint, shared by every alert of the incident
+ * @param alertId     the alert that opened it
+ * @param openedAt    when it was opened
+ */
+public record IncidentOpened(
+        UUID incidentId,
+        long number,
+        String title,
+        String service,
+        IncidentSeverity severity,
+        Urgency urgency,
+        String fingerprint,
+        UUID alertId,
+        Instant openedAt) implements Message {
+
+    public IncidentOpened {
+        Objects.requireNonNull(incidentId, "incidentId");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(urgency, "urgency");
+        Objects.requireNonNull(openedAt, "openedAt");
+    }
+}

@@ -1,0 +1,100 @@
+package io.vigil.devstack;
+
+import io.vigil.starter.VigilApplication;
+import io.vigil.testkit.KafkaEndpoint;
+import io.vigil.testkit.PostgresEndpoint;
+import io.vigil.testkit.RedisEndpoint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Vigil's services running in this JVM, each in its own Spring context with its own configuration
+ * file, all pointed at the same Postgres database (each in its own schema), Redis and Kafka.
+ */
+public final class RunningServices implements AutoCloseable {
+
+    private final Map<VigilService, ConfigurableApplicationContext> contexts;
+
+    private RunningServices(Map<VigilService, ConfigurableApplicationContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    /**
+     * Starts the services side by side and returns when all are up.
+     *
+     * @param ports the port of each service; 0 picks a free one, a missing entry means the default
+     * @param extra further properties given to every service
+     */
+    public static RunningServices start(Collection<VigilService> services, PostgresEndpoint database,
+            RedisEndpoint redis, KafkaEndpoint kafka, Map<VigilService, Integer> ports, Map<String, Object> extra) {
+        Map<String, Object> shared = new HashMap<>(extra);
+        shared.putAll(io.vigil.testkit.Infrastructure.springProperties(database, redis, kafka));
+        shared.put("spring.main.banner-mode", "off");
+        Map<VigilService, ConfigurableApplicationContext> started = new EnumMap<>(VigilService.class);
+        try (ExecutorService starter = Executors.newFixedThreadPool(services.size())) {
+            Map<VigilService, Future<ConfigurableApplicationContext>> pending = new EnumMap<>(VigilService.class);
+            for (VigilService service : services) {
+                Map<String, Object> properties = new HashMap<>(shared);
+                properties.put("server.port", ports.getOrDefault(service, service.defaultPort()));
+                pending.put(service, starter.submit(() -> VigilApplication
+                        .builder(service.application(), service.serviceName(), properties).run()));
+            }
+            List<Throwable> failures = new ArrayList<>();
+            for (var entry : pending.entrySet()) {
+                try {
+                    started.put(entry.getKey(), entry.getValue().get());
+                } catch (ExecutionException e) {
+                    failures.add(new IllegalStateException(entry.getKey().serviceName() + " did not start", e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failures.add(e);
+                }
+            }
+            if (!failures.isEmpty()) {
+                new RunningServices(started).close();
+                IllegalStateException failure = new IllegalStateException("Vigil did not start", failures.get(0));
+                failures.stream().skip(1).forEach(failure::addSuppressed);
+                throw failure;
+            }
+        }
+        return new RunningServices(started);
+    }
+
+    /** The port a running service listens on. */
+    public int port(VigilService service) {
+        ConfigurableApplicationContext context = contexts.get(service);
+        if (!(context instanceof WebServerApplicationContext web)) {
+            throw new IllegalArgumentException(service.serviceName() + " is not running");
+        }
+        return web.getWebServer().getPort();
+    }
+
+    public String url(VigilService service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public ConfigurableApplicationContext context(VigilService service) {
+        return contexts.get(service);
+    }
+
+    /** Stops the services, the ones that consume from the others first. */
+    @Override
+    public void close() {
+        List<VigilService> order = new ArrayList<>(contexts.keySet());
+        java.util.Collections.reverse(order);
+        for (VigilService service : order) {
+            contexts.get(service).close();
+        }
+        contexts.clear();
+    }
+}

@@ -1,0 +1,61 @@
+package io.vigil.starter.kafka;
+
+import io.vigil.contracts.MalformedMessageException;
+import io.vigil.contracts.Topics;
+import io.vigil.starter.VigilPlatformProperties;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Kafka as every service uses it: the topics exist, a failing record is retried a few times and
+ * then parked on its dead-letter topic so the partition keeps flowing, and health says whether the
+ * cluster answers.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfiguration {
+
+    /** Creates any missing topic and dead-letter topic at start-up; existing topics are left alone. */
+    @Bean
+    KafkaAdmin.NewTopics vigilTopics(VigilPlatformProperties properties) {
+        VigilPlatformProperties.Kafka kafka = properties.kafka();
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(new NewTopic(topic, kafka.partitions(), kafka.replicationFactor()));
+            topics.add(new NewTopic(Topics.deadLetter(topic), kafka.partitions(), kafka.replicationFactor()));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Retries a failing record {@code retryAttempts} times, then publishes it unchanged (with the
+     * failure in its headers) to {@code <topic>.dlq}. A record that cannot be decoded is not retried.
+     */
+    @Bean
+    CommonErrorHandler vigilKafkaErrorHandler(KafkaTemplate<String, String> template,
+            VigilPlatformProperties properties) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        VigilPlatformProperties.Kafka kafka = properties.kafka();
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters,
+                new FixedBackOff(kafka.retryInterval().toMillis(), kafka.retryAttempts()));
+        handler.addNotRetryableExceptions(MalformedMessageException.class, DeserializationException.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafkaProperties, VigilPlatformProperties properties) {
+        return new KafkaHealthIndicator(kafkaProperties.buildAdminProperties(), properties.kafka().healthTimeout());
+    }
+}
