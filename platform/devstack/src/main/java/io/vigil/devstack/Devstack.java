@@ -27,6 +27,8 @@ public final class Devstack {
 
     public static void main(String[] args) throws InterruptedException {
         long started = System.nanoTime();
+        // Five Spring contexts share this JVM's logging; logback.xml configures it once for all of them.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Path home = home();
         Infrastructure infrastructure = Infrastructure.forDevstack(home.resolve("postgres"));
         KraftBroker broker = null;

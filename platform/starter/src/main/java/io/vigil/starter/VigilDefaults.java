@@ -57,7 +57,9 @@ public class VigilDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.show-details", "always"),
             Map.entry("management.endpoint.health.group.readiness.include", "readinessState,db,redis,kafka"),
             Map.entry("management.endpoint.health.group.liveness.include", "livenessState"),
-            Map.entry("management.metrics.tags.service", "${spring.application.name}"));
+            Map.entry("management.metrics.tags.service", "${spring.application.name}"),
+            // Kafka's clients log every configuration at INFO; warnings and errors are what an operator needs.
+            Map.entry("logging.level.org.apache.kafka", "WARN"));
 
     /**
      * Boot moves the application's default properties ({@code SpringApplicationBuilder.properties}, which

@@ -32,7 +32,7 @@ public final class TopicRecorder implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    private TopicRecorder(String bootstrapServers, String topic) {
+    private TopicRecorder(String bootstrapServers, String topic, boolean fromBeginning) {
         this.topic = topic;
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -46,7 +46,11 @@ public final class TopicRecorder implements AutoCloseable {
             partitions.add(new TopicPartition(topic, info.partition()));
         }
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         // Resolve the end offsets now, so records produced after this constructor returns are all seen.
         partitions.forEach(consumer::position);
         poller = Thread.ofPlatform().daemon().name("recorder-" + topic).start(this::poll);
@@ -54,7 +58,12 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** Starts recording {@code topic}; records already on it are not included. */
     public static TopicRecorder record(String bootstrapServers, String topic) {
-        return new TopicRecorder(bootstrapServers, topic);
+        return new TopicRecorder(bootstrapServers, topic, false);
+    }
+
+    /** Records {@code topic} from its first record on. */
+    public static TopicRecorder recordFromBeginning(String bootstrapServers, String topic) {
+        return new TopicRecorder(bootstrapServers, topic, true);
     }
 
     private void poll() {
