@@ -1,0 +1,184 @@
+package io.vigil.bench;
+
+import io.vigil.contracts.EnvelopeCodec;
+import io.vigil.contracts.Fingerprints;
+import io.vigil.contracts.IncidentOpened;
+import io.vigil.contracts.Topics;
+import io.vigil.devstack.RunningServices;
+import io.vigil.devstack.VigilService;
+import io.vigil.testkit.Infrastructure;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Vigil's benchmark: starts ingestion-service, incident-core and escalation-service in this JVM
+ * (on the Postgres, Redis and Kafka the testkit finds), drives them over HTTP and reports what
+ * DESIGN.md section 7 asks for. Options: {@code --seconds=N} per phase (default 20),
+ * {@code --rate=N} for the fixed-rate phases (default 200), {@code --concurrency=N} (default 64),
+ * {@code --report=path}.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
+        Path report = Path.of(options.getOrDefault("report", "platform/bench/target/bench-report.md"));
+
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        Infrastructure infrastructure = Infrastructure.shared();
+        EnumSet<VigilService> services = EnumSet.of(VigilService.INGESTION, VigilService.INCIDENT_CORE,
+                VigilService.ESCALATION);
+        Map<VigilService, Integer> ports = new HashMap<>();
+        services.forEach(service -> ports.put(service, 0));
+        try (RunningServices vigil = RunningServices.start(services, infrastructure.postgres().createDatabase("bench"),
+                infrastructure.redis(), infrastructure.kafka(), ports,
+                Map.of("vigil.incident.dedup-key-prefix", "bench:" + UUID.randomUUID() + ":"))) {
+            URI alerts = URI.create(vigil.url(VigilService.INGESTION) + "/v1/alerts");
+            IntakeLoad load = new IntakeLoad(alerts, Map.of());
+            String run = UUID.randomUUID().toString().substring(0, 8);
+
+            System.out.println("Warming up...");
+            load.closedLoop(concurrency, Duration.ofSeconds(5), i -> alert("warmup-" + run, "w" + (i % 50)));
+
+            System.out.printf("Intake throughput: %d concurrent senders for %s...%n", concurrency, phase);
+            IntakeLoad.Result throughput = load.closedLoop(concurrency, phase,
+                    i -> alert("storm-" + run, "source-" + (i % 50)));
+
+            System.out.printf("Alert to IncidentOpened at %d alerts/s for %s...%n", rate, phase);
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            String service = "e2e-" + run;
+            LatencyRecorder toIncident = new LatencyRecorder();
+            IntakeLoad.Result fixedRate;
+            try (IncidentWatcher watcher = new IncidentWatcher(infrastructure.kafka().bootstrapServers(), sentAt,
+                    toIncident)) {
+                fixedRate = load.openLoop(rate, phase, i -> {
+                    String key = "problem-" + i;
+                    sentAt.put(Fingerprints.fromDedupKey(service, key), System.nanoTime());
+                    return alert(service, key);
+                });
+                watcher.awaitCount((int) fixedRate.accepted(), Duration.ofSeconds(60));
+            }
+            String text = report(throughput, concurrency, fixedRate, rate, toIncident.summary(), infrastructure);
+            System.out.println(text);
+            Files.createDirectories(report.toAbsolutePath().getParent());
+            Files.writeString(report, text);
+            System.out.println("Report written to " + report.toAbsolutePath());
+        }
+        infrastructure.close();
+        System.exit(0);
+    }
+
+    private static String alert(String service, String dedupKey) {
+        return """
+                {"service":"%s","summary":"Bench alert %s","severity":"critical","dedupKey":"%s","labels":{"bench":"true"}}"""
+                .formatted(service, dedupKey, dedupKey);
+    }
+
+    private static String report(IntakeLoad.Result throughput, int concurrency, IntakeLoad.Result fixedRate, int rate,
+            LatencyRecorder.Summary toIncident, Infrastructure infrastructure) {
+        return """
+                # Vigil benchmark
+
+                - when: %s
+                - machine: %d cores, %s, max heap %d MiB
+                - infrastructure: Postgres %s, Redis %s, Kafka %s (all on this machine)
+                - services in this JVM: ingestion-service, incident-core, escalation-service; load generator in the same JVM
+
+                | measure | result |
+                |---|---|
+                | intake throughput (%d concurrent senders, %.0f s) | %.0f alerts/s accepted (%d accepted, other answers %s, failures %d) |
+                | intake latency during that run | %s |
+                | intake latency at %d alerts/s (%.0f s, open loop) | %s |
+                | alert accepted → IncidentOpened on Kafka at %d alerts/s | %s |
+                | alerts at %d/s that opened an incident | %d of %d accepted |
+                """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + Runtime.version(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                infrastructure.postgres().origin(), infrastructure.redis().origin(), infrastructure.kafka().origin(),
+                concurrency, throughput.seconds(), throughput.acceptedPerSecond(), throughput.accepted(),
+                throughput.otherStatuses(), throughput.failures(), throughput.latency().describe(),
+                rate, fixedRate.seconds(), fixedRate.latency().describe(),
+                rate, toIncident.describe(), rate, toIncident.count(), fixedRate.accepted());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg + " (expected --name=value)");
+            }
+        }
+        return options;
+    }
+
+    /** Reads IncidentOpened from the end of incident-events.v1 and times each against its alert's send. */
+    private static final class IncidentWatcher implements AutoCloseable {
+
+        private final KafkaConsumer<String, String> consumer;
+        private final Thread poller;
+        private final EnvelopeCodec codec = new EnvelopeCodec();
+        private volatile boolean running = true;
+        private volatile int seen;
+
+        IncidentWatcher(String bootstrap, Map<String, Long> sentAt, LatencyRecorder latencies) {
+            Properties properties = new Properties();
+            properties.put("bootstrap.servers", bootstrap);
+            properties.put("isolation.level", "read_committed");
+            consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENT_EVENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            poller = Thread.ofPlatform().daemon().name("bench-incident-watcher").start(() -> {
+                while (running) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                        long now = System.nanoTime();
+                        if (codec.decode(record.value()).payload() instanceof IncidentOpened opened) {
+                            Long sent = sentAt.remove(opened.fingerprint());
+                            if (sent != null) {
+                                latencies.record((now - sent) / 1000);
+                                seen++;
+                            }
+                        }
+                    }
+                }
+                consumer.close();
+            });
+        }
+
+        void awaitCount(int expected, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (seen < expected && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            poller.join(5000);
+        }
+    }
+}
