@@ -21,6 +21,7 @@ class EscalationApplicationIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.shared().springProperties("escalation_service").forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.kafka.consumer.group-id", () -> "escalation-app-" + java.util.UUID.randomUUID());
     }
 
     @LocalServerPort
@@ -50,6 +51,7 @@ class EscalationApplicationIT {
     void prometheusEndpointExportsVigilMetrics() {
         HttpProbe.Response response = HttpProbe.localhost(port).get("/actuator/prometheus");
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).contains("vigil_outbox_published_total").contains("service=\"escalation-service\"");
+        assertThat(response.body()).contains("vigil_outbox_published_total").contains("service=\"escalation-service\"")
+                .contains("vigil_escalation_timer_lateness_seconds").contains("vigil_escalation_steps_fired_total");
     }
 }

@@ -35,6 +35,7 @@ class IncidentOpenedIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRA.springProperties("escalation").forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.kafka.consumer.group-id", () -> "escalation-opened-" + UUID.randomUUID());
     }
 
     @LocalServerPort
@@ -60,7 +61,9 @@ class IncidentOpenedIT {
                 .until(() -> http.get("/v1/escalations/" + incidentId), r -> r.status() == 200);
         JsonNode escalation = JsonMapper.builder().build().readTree(response.body());
         assertThat(escalation.get("service").asString()).isEqualTo("storage");
-        assertThat(escalation.get("state").asString()).isEqualTo("STARTED");
+        assertThat(escalation.get("urgency").asString()).isEqualTo("HIGH");
+        // No configuration names a policy for storage: taken on, nobody paged.
+        assertThat(escalation.get("state").asString()).isEqualTo("NO_POLICY");
         // A later event on the same partition: once it is taken on, the redelivery was processed too.
         UUID laterId = UUID.randomUUID();
         IncidentOpened later = new IncidentOpened(laterId, 8, "disk full again", "storage", IncidentSeverity.SEV3,

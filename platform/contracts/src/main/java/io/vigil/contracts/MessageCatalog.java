@@ -15,7 +15,26 @@ public final class MessageCatalog {
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("AlertReceived", 1, AlertReceived.class),
-            new Entry("IncidentOpened", 1, IncidentOpened.class));
+            new Entry("IncidentOpened", 1, IncidentOpened.class),
+            new Entry("IncidentAcknowledged", 1, IncidentAcknowledged.class),
+            new Entry("IncidentResolved", 1, IncidentResolved.class),
+            new Entry("IncidentReopened", 1, IncidentReopened.class),
+            new Entry("IncidentEscalated", 1, IncidentEscalated.class),
+            new Entry("AcknowledgeIncident", 1, AcknowledgeIncident.class),
+            new Entry("ResolveIncident", 1, ResolveIncident.class),
+            new Entry("EscalateIncident", 1, EscalateIncident.class),
+            new Entry("AddNote", 1, AddNote.class),
+            new Entry("NotificationRequested", 1, NotificationRequested.class),
+            new Entry("EscalationExhausted", 1, EscalationExhausted.class),
+            new Entry("ChangeEventReceived", 1, ChangeEventReceived.class),
+            new Entry("IncidentStatusChanged", 1, IncidentStatusChanged.class),
+            new Entry("IncidentSeverityChanged", 1, IncidentSeverityChanged.class),
+            new Entry("IncidentClosed", 1, IncidentClosed.class),
+            new Entry("IncidentNoteAdded", 1, IncidentNoteAdded.class),
+            new Entry("AlertGrouped", 1, AlertGrouped.class),
+            new Entry("NotificationOutcome", 1, NotificationOutcome.class),
+            new Entry("IncidentRoleChanged", 1, IncidentRoleChanged.class),
+            new Entry("IncidentMerged", 1, IncidentMerged.class));
 
     private static final Map<String, Entry> BY_TYPE = ENTRIES.stream()
             .collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

@@ -4,10 +4,27 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An incident escalation-service has taken on.
+ * An incident escalation-service has taken on, and where its escalation stands.
  *
- * @param state {@code STARTED} until policies and timers (issue 4/9) take it further
+ * @param state    {@code ESCALATING}, {@code NOTIFIED} (low urgency, paged once), {@code ACKNOWLEDGED},
+ *                 {@code RESOLVED}, {@code EXHAUSTED} or {@code NO_POLICY}
+ * @param policyId the policy it follows, {@code null} when its service has none
+ * @param cycle    1 for the first escalation, one more for each reopen
+ * @param level    the level that last fired, 0 before the first
+ * @param round    the round of that level, 0 before the first
+ * @param pages    notification requests emitted in this cycle
  */
 public record Escalation(UUID incidentId, String service, String severity, String urgency, String state,
-        Instant startedAt) {
+        Instant startedAt, long number, String title, String policyId, int cycle, int level, int round, int pages) {
+
+    public static final String ESCALATING = "ESCALATING";
+    public static final String NOTIFIED = "NOTIFIED";
+    public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+    public static final String RESOLVED = "RESOLVED";
+    public static final String EXHAUSTED = "EXHAUSTED";
+    public static final String NO_POLICY = "NO_POLICY";
+
+    public boolean escalating() {
+        return ESCALATING.equals(state);
+    }
 }

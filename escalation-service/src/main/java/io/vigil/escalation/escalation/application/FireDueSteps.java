@@ -1,0 +1,170 @@
+package io.vigil.escalation.escalation.application;
+
+import io.vigil.contracts.Envelope;
+import io.vigil.contracts.EscalationExhausted;
+import io.vigil.contracts.IncidentSeverity;
+import io.vigil.contracts.NotificationRequested;
+import io.vigil.contracts.StableIds;
+import io.vigil.contracts.Topics;
+import io.vigil.contracts.Urgency;
+import io.vigil.escalation.escalation.domain.EscalationPath;
+import io.vigil.escalation.oncall.application.CurrentDirectory;
+import io.vigil.escalation.oncall.domain.EscalationPolicy;
+import io.vigil.escalation.oncall.domain.OnCallDirectory;
+import io.vigil.escalation.oncall.domain.Page;
+import io.vigil.escalation.oncall.domain.User;
+import io.vigil.starter.outbox.Outbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fires the escalation steps that are due: pages the level's people through the outbox, skips a level with nobody
+ * on call at once, schedules the next step, and reports exhaustion. Claim, pages and next step commit together, so
+ * a crash before the commit fires the step again later with the same request ids, and never twice.
+ */
+@Service
+public class FireDueSteps {
+
+    private final EscalationSteps steps;
+    private final Escalations escalations;
+    private final EscalationLog log;
+    private final CurrentDirectory directory;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public FireDueSteps(EscalationSteps steps, Escalations escalations, EscalationLog log,
+            CurrentDirectory directory, Outbox outbox, Clock clock) {
+        this.steps = steps;
+        this.escalations = escalations;
+        this.log = log;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * What one call fired.
+     *
+     * @param lateness for each step, how long after its due time it fired (by the injected clock)
+     */
+    public record Fired(List<Duration> lateness) {
+
+        public int count() {
+            return lateness.size();
+        }
+    }
+
+    /**
+     * Fires up to {@code limit} due steps in one transaction.
+     *
+     * @return the steps claimed; fewer than {@code limit} when no more are due
+     */
+    @Transactional
+    public Fired fireDue(int limit) {
+        Instant now = clock.instant();
+        List<EscalationSteps.DueStep> due = steps.claimDue(now, limit);
+        if (due.isEmpty()) {
+            return new Fired(List.of());
+        }
+        OnCallDirectory config = directory.directory();
+        List<Duration> lateness = new ArrayList<>();
+        for (EscalationSteps.DueStep step : due) {
+            // Done first: the step it schedules is the escalation's one pending step.
+            steps.markDone(step.id(), now);
+            fire(step, escalations.find(step.incidentId()).orElseThrow(), config, now);
+            lateness.add(Duration.between(step.dueAt(), now));
+        }
+        return new Fired(lateness);
+    }
+
+    private void fire(EscalationSteps.DueStep step, Escalation escalation, OnCallDirectory config, Instant now) {
+        if (!escalation.escalating() || step.cycle() != escalation.cycle()) {
+            return;
+        }
+        EscalationPolicy policy = escalation.policyId() == null ? null : config.policies().get(escalation.policyId());
+        if (policy == null) {
+            log.record(step.incidentId(), new EscalationLog.Entry(now, "NO_POLICY", step.cycle(), step.level(),
+                    step.round(), "policy " + escalation.policyId() + " is no longer configured"));
+            escalations.update(with(escalation, Escalation.NO_POLICY, escalation.level(), escalation.round(),
+                    escalation.pages()), now);
+            return;
+        }
+        if (step.kind() == EscalationSteps.Kind.EXHAUST) {
+            exhaust(escalation, policy, step, now);
+            return;
+        }
+        List<Page> pages = step.level() <= policy.levels().size()
+                ? config.pages(policy.level(step.level()), now, escalation.number() + step.round() - 1)
+                : List.of();
+        for (Page page : pages) {
+            NotificationRequested request = request(escalation, step, page);
+            outbox.append(Topics.NOTIFICATION_REQUESTS,
+                    Envelope.of(request.requestId(), escalation.incidentId().toString(), request, clock, null));
+        }
+        boolean paged = !pages.isEmpty();
+        log.record(step.incidentId(), new EscalationLog.Entry(now, paged ? "PAGED" : "SKIPPED", step.cycle(),
+                step.level(), step.round(), paged
+                        ? pages.stream().map(p -> p.user().id() + " (" + p.reason() + ")").collect(Collectors.joining(", "))
+                        : "nobody on call for level " + step.level()));
+        boolean lowUrgencyDone = paged && Urgency.LOW.name().equals(escalation.urgency())
+                && config.lowUrgency() == OnCallDirectory.LowUrgency.FIRST_LEVEL;
+        Escalation fired = with(escalation, lowUrgencyDone ? Escalation.NOTIFIED : Escalation.ESCALATING,
+                step.level(), step.round(), escalation.pages() + pages.size());
+        escalations.update(fired, now);
+        if (lowUrgencyDone) {
+            return;
+        }
+        switch (EscalationPath.after(policy, step.level(), step.round(), step.dueAt(), paged)) {
+            case EscalationPath.Next.Page next -> steps.schedule(step.incidentId(), step.cycle(),
+                    EscalationSteps.Kind.PAGE, next.level(), next.round(), next.dueAt());
+            case EscalationPath.Next.Exhaust exhaust -> steps.schedule(step.incidentId(), step.cycle(),
+                    EscalationSteps.Kind.EXHAUST, step.level(), step.round(), exhaust.dueAt());
+        }
+    }
+
+    private void exhaust(Escalation escalation, EscalationPolicy policy, EscalationSteps.DueStep step, Instant now) {
+        EscalationExhausted exhausted = new EscalationExhausted(escalation.incidentId(), escalation.number(),
+                escalation.title(), escalation.service(), policy.id(), step.round(), escalation.pages(), now);
+        UUID eventId = StableIds.of("escalation-exhausted", escalation.incidentId().toString(),
+                Integer.toString(step.cycle()));
+        outbox.append(Topics.NOTIFICATION_REQUESTS,
+                Envelope.of(eventId, escalation.incidentId().toString(), exhausted, clock, null));
+        log.record(step.incidentId(), new EscalationLog.Entry(now, "EXHAUSTED", step.cycle(), step.level(),
+                step.round(), escalation.pages() + " page(s), nobody acknowledged"));
+        escalations.update(with(escalation, Escalation.EXHAUSTED, escalation.level(), escalation.round(),
+                escalation.pages()), now);
+    }
+
+    /** The deterministic id of a page: the same step paging the same person always asks with the same id. */
+    public static UUID requestId(UUID incidentId, int cycle, int level, int round, String userId) {
+        if (cycle == 1) {
+            return StableIds.of("page", incidentId.toString(), Integer.toString(level), Integer.toString(round), userId);
+        }
+        return StableIds.of("page", incidentId.toString(), Integer.toString(level), Integer.toString(round), userId,
+                "cycle", Integer.toString(cycle));
+    }
+
+    private static NotificationRequested request(Escalation escalation, EscalationSteps.DueStep step, Page page) {
+        User user = page.user();
+        return new NotificationRequested(
+                requestId(escalation.incidentId(), step.cycle(), step.level(), step.round(), user.id()),
+                escalation.incidentId(), escalation.number(), escalation.title(), escalation.service(),
+                IncidentSeverity.valueOf(escalation.severity()), Urgency.valueOf(escalation.urgency()),
+                step.level(), step.round(),
+                new NotificationRequested.Recipient(user.id(), user.name(), user.email(), user.slack(),
+                        user.timeZone().getId()),
+                page.reason());
+    }
+
+    private static Escalation with(Escalation e, String state, int level, int round, int pages) {
+        return new Escalation(e.incidentId(), e.service(), e.severity(), e.urgency(), state, e.startedAt(), e.number(),
+                e.title(), e.policyId(), e.cycle(), level, round, pages);
+    }
+}

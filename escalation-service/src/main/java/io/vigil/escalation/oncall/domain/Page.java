@@ -1,0 +1,5 @@
+package io.vigil.escalation.oncall.domain;
+
+/** One person a level pages, and why them. */
+public record Page(User user, String reason) {
+}
