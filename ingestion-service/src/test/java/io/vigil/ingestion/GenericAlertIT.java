@@ -5,49 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.contracts.AlertReceived;
 import io.vigil.contracts.AlertSeverity;
 import io.vigil.contracts.AlertStatus;
-import io.vigil.contracts.EnvelopeCodec;
 import io.vigil.contracts.Fingerprints;
 import io.vigil.contracts.Topics;
 import io.vigil.testkit.HttpProbe;
-import io.vigil.testkit.Infrastructure;
 import io.vigil.testkit.TopicRecorder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(classes = IngestionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=ingestion-service")
-class GenericAlertIT {
+class GenericAlertIT extends IntakeTestSupport {
 
-    private static final Infrastructure INFRA = Infrastructure.shared();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        INFRA.springProperties("ingestion").forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    @LocalServerPort
-    int port;
-
-    private final EnvelopeCodec codec = new EnvelopeCodec();
-    private final JsonMapper json = JsonMapper.builder().build();
-    private HttpProbe http;
+    private IntakeClient http;
     private TopicRecorder alerts;
+    private String key;
 
     @BeforeEach
     void connect() {
-        http = HttpProbe.localhost(port);
+        http = client();
         alerts = TopicRecorder.record(INFRA.kafka().bootstrapServers(), Topics.ALERTS);
+        key = SEEDED.key("generic");
     }
 
     @AfterEach
@@ -56,22 +41,23 @@ class GenericAlertIT {
     }
 
     @Test
-    void acceptedAlertIsOnTheAlertsTopicKeyedByItsFingerprint() {
-        String service = "checkout-" + UUID.randomUUID();
-        HttpProbe.Response response = http.postJson("/v1/alerts", """
-                {"service": "%s", "summary": "Checkout p99 above 2s", "severity": "critical",
-                 "dedupKey": "checkout-latency", "source": "prom-1",
+    void acceptedAlertIsOnTheAlertsTopicKeyedByItsFingerprintUnderTheIntegrationsService() {
+        String service = SEEDED.service("generic");
+        String dedupKey = "checkout-latency-" + UUID.randomUUID();
+        HttpProbe.Response response = http.postJson("/v1/alerts", key, """
+                {"summary": "Checkout p99 above 2s", "severity": "critical",
+                 "dedupKey": "%s", "source": "prom-1",
                  "labels": {"env": "prod"}, "annotations": {"runbook": "https://runbooks/latency"}}
-                """.formatted(service));
+                """.formatted(dedupKey));
 
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         JsonNode answer = json.readTree(response.body());
-        String fingerprint = Fingerprints.fromDedupKey(service, "checkout-latency");
+        String fingerprint = Fingerprints.fromDedupKey(service, dedupKey);
         assertThat(answer.get("status").asString()).isEqualTo("accepted");
         assertThat(answer.get("fingerprint").asString()).isEqualTo(fingerprint);
 
         ConsumerRecord<String, String> record = alerts.awaitRecord(r -> fingerprint.equals(r.key()), PATIENCE);
-        AlertReceived alert = (AlertReceived) codec.decode(record.value()).payload();
+        AlertReceived alert = (AlertReceived) payloadOf(record);
         assertThat(alert.alertId()).hasToString(answer.get("alertId").asString());
         assertThat(alert.service()).isEqualTo(service);
         assertThat(alert.status()).isEqualTo(AlertStatus.FIRING);
@@ -83,21 +69,55 @@ class GenericAlertIT {
     }
 
     @Test
-    void alertWithoutDedupKeyIsFingerprintedByItsLabels() {
+    void serviceInTheBodyOverridesTheIntegrationsService() {
         String service = "db-" + UUID.randomUUID();
-        HttpProbe.Response response = http.postJson("/v1/alerts", """
+        HttpProbe.Response response = http.postJson("/v1/alerts", key, """
                 {"service": "%s", "summary": "Replica lag", "severity": "warning",
                  "labels": {"alertname": "ReplicaLag", "instance": "db-2"}}
                 """.formatted(service));
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(json.readTree(response.body()).get("fingerprint").asString()).isEqualTo(
-                Fingerprints.fromLabels(service, java.util.Map.of("alertname", "ReplicaLag", "instance", "db-2")));
+                Fingerprints.fromLabels(service, Map.of("alertname", "ReplicaLag", "instance", "db-2")));
+    }
+
+    @Test
+    void keyIsAlsoTakenAsBasicAuthPasswordOrQueryParameter() {
+        String basic = Base64.getEncoder().encodeToString(("vigil:" + key).getBytes(StandardCharsets.UTF_8));
+        String body = """
+                {"summary": "via basic", "severity": "info"}""";
+        assertThat(http.post("/v1/alerts", Map.of("Content-Type", "application/json", "Authorization", "Basic " + basic),
+                body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(202);
+        assertThat(http.postJson("/v1/alerts?key=" + key, null, body).status()).isEqualTo(202);
+    }
+
+    @Test
+    void alertWithoutKeyOrWithAnUnknownOrForeignKeyIsRefusedWith401AndNothingReachesKafka() {
+        String marker = "marker-" + UUID.randomUUID();
+        String body = """
+                {"summary": "%s", "severity": "info"}""".formatted(marker);
+
+        HttpProbe.Response missing = http.postJson("/v1/alerts", null, body);
+        HttpProbe.Response unknown = http.postJson("/v1/alerts", "no-such-key-0000000000", body);
+        HttpProbe.Response foreign = http.postJson("/v1/alerts", SEEDED.key("pagerduty"), body);
+
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(json.readTree(missing.body()).get("detail").asString()).contains("no integration key");
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(json.readTree(unknown.body()).get("detail").asString()).contains("not the key of any integration");
+        assertThat(foreign.status()).isEqualTo(401);
+        assertThat(json.readTree(foreign.body()).get("detail").asString())
+                .contains("belongs to a pagerduty integration, not a generic one");
+
+        assertThat(http.postJson("/v1/alerts", key, body.replace(marker, marker + "-ok")).status()).isEqualTo(202);
+        alerts.awaitRecord(r -> r.value().contains(marker + "-ok"), PATIENCE);
+        assertThat(alerts.records()).noneMatch(r -> r.value().contains(marker + "\""));
     }
 
     @Test
     void invalidAlertIsRefusedNamingEachFieldAndNothingReachesKafka() {
-        HttpProbe.Response response = http.postJson("/v1/alerts", """
+        HttpProbe.Response response = http.postJson("/v1/alerts", key, """
                 {"service": "checkout", "severity": "disaster"}
                 """);
 
@@ -110,7 +130,7 @@ class GenericAlertIT {
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("severity", "summary");
 
         String marker = "marker-" + UUID.randomUUID();
-        assertThat(http.postJson("/v1/alerts", """
+        assertThat(http.postJson("/v1/alerts", key, """
                 {"service": "%s", "summary": "marker", "severity": "info"}""".formatted(marker)).status())
                 .isEqualTo(202);
         alerts.awaitRecord(r -> r.value().contains(marker), PATIENCE);
@@ -119,16 +139,25 @@ class GenericAlertIT {
 
     @Test
     void bodyThatIsNotJsonIsRefusedAsUnreadable() {
-        HttpProbe.Response response = http.postJson("/v1/alerts", "{\"service\": ");
+        HttpProbe.Response response = http.postJson("/v1/alerts", key, "{\"service\": ");
         assertThat(response.status()).isEqualTo(400);
         assertThat(json.readTree(response.body()).get("detail").asString()).contains("'body' is not valid JSON");
     }
 
     @Test
     void wronglyTypedFieldIsNamed() {
-        HttpProbe.Response response = http.postJson("/v1/alerts", """
+        HttpProbe.Response response = http.postJson("/v1/alerts", key, """
                 {"service": "x", "summary": "s", "severity": "info", "startsAt": "yesterday"}""");
         assertThat(response.status()).isEqualTo(400);
         assertThat(json.readTree(response.body()).get("detail").asString()).contains("'startsAt'");
+    }
+
+    @Test
+    void bodyLargerThan512KbIsRefusedWith413() {
+        String huge = "x".repeat(600 * 1024);
+        HttpProbe.Response response = http.postJson("/v1/alerts", key, """
+                {"summary": "s", "severity": "info", "annotations": {"blob": "%s"}}""".formatted(huge));
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(json.readTree(response.body()).get("detail").asString()).contains("larger than 512 KB");
     }
 }

@@ -3,28 +3,13 @@ package io.vigil.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.testkit.HttpProbe;
-import io.vigil.testkit.Infrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(classes = IngestionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=ingestion-service")
-class IngestionApplicationIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.shared().springProperties("ingestion_service").forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    @LocalServerPort
-    int port;
+class IngestionApplicationIT extends IntakeTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
@@ -43,7 +28,7 @@ class IngestionApplicationIT {
     void flywayMigratesTheServiceSchemaWithOutboxAndInbox() {
         assertThat(jdbc.queryForList(
                 "select table_name from information_schema.tables where table_schema = 'ingestion'", String.class))
-                .contains("outbox", "inbox", "flyway_schema_history");
+                .contains("outbox", "inbox", "integration", "flyway_schema_history");
     }
 
     @Test

@@ -24,11 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 class KafkaOutageIT {
 
     private static final KraftBroker BROKER = KraftBroker.temporary().start();
+    private static final SeededIntegrations SEEDED = new SeededIntegrations();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.shared().springProperties("ingestion_outage").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.kafka.bootstrap-servers", BROKER::bootstrapServers);
+        SEEDED.register(registry);
     }
 
     @AfterAll
@@ -41,12 +43,11 @@ class KafkaOutageIT {
 
     @Test
     void withKafkaDownAlertsAreRefusedWith503AndRetryAfterThenAcceptedWhenItIsBack() {
-        HttpProbe http = HttpProbe.localhost(port);
-        assertThat(post(http, "before").status()).isEqualTo(202);
+        assertThat(post("before").status()).isEqualTo(202);
 
         BROKER.stop();
         long started = System.nanoTime();
-        HttpProbe.Response refused = post(http, "during");
+        HttpProbe.Response refused = post("during");
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(503);
@@ -56,16 +57,25 @@ class KafkaOutageIT {
                 .contains("send this alert again");
         assertThat(waited).as("a client must get its answer before its own timeout").isLessThan(Duration.ofSeconds(5));
 
+        HttpProbe.Response pagerDuty = new IntakeClient(port).postJson("/v2/enqueue", null, """
+                {"routing_key": "%s", "event_action": "trigger",
+                 "payload": {"summary": "disk full", "source": "db-1", "severity": "error"}}"""
+                .formatted(SEEDED.key("pagerduty")));
+        assertThat(pagerDuty.status()).as(pagerDuty.body()).isEqualTo(503);
+        assertThat(pagerDuty.header("Retry-After")).isEqualTo("5");
+        assertThat(JsonMapper.builder().build().readTree(pagerDuty.body()).get("status").asString())
+                .isEqualTo("unavailable");
+
         BROKER.start();
         String after = "after-" + UUID.randomUUID();
         try (TopicRecorder alerts = TopicRecorder.record(BROKER.bootstrapServers(), Topics.ALERTS)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> post(http, after).status() == 202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> post(after).status() == 202);
             alerts.awaitRecord(record -> record.value().contains(after), Duration.ofSeconds(20));
         }
     }
 
-    private static HttpProbe.Response post(HttpProbe http, String service) {
-        return http.postJson("/v1/alerts", """
+    private HttpProbe.Response post(String service) {
+        return new IntakeClient(port).postJson("/v1/alerts", SEEDED.key("generic"), """
                 {"service": "%s", "summary": "disk full", "severity": "error"}""".formatted(service));
     }
 }

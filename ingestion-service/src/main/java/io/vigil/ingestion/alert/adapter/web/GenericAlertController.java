@@ -4,12 +4,15 @@ import io.vigil.contracts.AlertSeverity;
 import io.vigil.contracts.AlertStatus;
 import io.vigil.ingestion.alert.IngestionProperties;
 import io.vigil.ingestion.alert.application.AcceptAlert;
+import io.vigil.ingestion.alert.application.AlertContext;
 import io.vigil.ingestion.alert.application.IntakeUnavailable;
 import io.vigil.ingestion.alert.application.NewAlert;
+import io.vigil.ingestion.integration.domain.Integration;
+import io.vigil.ingestion.integration.domain.SourceType;
 import io.vigil.starter.web.ServiceUnavailable;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,17 +21,24 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /v1/alerts}: Vigil's own JSON alert format. */
+/**
+ * {@code POST /v1/alerts}: Vigil's own JSON alert format, with the key of a {@code generic} integration. The
+ * alert belongs to the integration's service unless the body names another ({@code service}), so one
+ * integration can serve a script that reports on several services.
+ */
 @RestController
 class GenericAlertController {
 
     static final String INTEGRATION = "generic";
 
     private final AcceptAlert acceptAlert;
+    private final IntakeAuthentication authentication;
     private final IngestionProperties properties;
 
-    GenericAlertController(AcceptAlert acceptAlert, IngestionProperties properties) {
+    GenericAlertController(AcceptAlert acceptAlert, IntakeAuthentication authentication,
+            IngestionProperties properties) {
         this.acceptAlert = acceptAlert;
+        this.authentication = authentication;
         this.properties = properties;
     }
 
@@ -38,14 +48,16 @@ class GenericAlertController {
 
     @PostMapping("/v1/alerts")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    AcceptedAlert receive(@Valid @RequestBody GenericAlertRequest request,
+    AcceptedAlert receive(@Valid @RequestBody GenericAlertRequest request, HttpServletRequest http,
             @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        NewAlert alert = new NewAlert(INTEGRATION, request.service().trim(), request.dedupKey(),
+        Integration integration = authentication.admit(http, SourceType.GENERIC, 1);
+        String service = request.service() == null || request.service().isBlank()
+                ? integration.service() : request.service().trim();
+        NewAlert alert = new NewAlert(INTEGRATION, service, request.dedupKey(),
                 request.status() == null ? AlertStatus.FIRING : AlertStatus.valueOf(request.status().toUpperCase(Locale.ROOT)),
                 request.summary(), AlertSeverity.valueOf(request.severity().toUpperCase(Locale.ROOT)), request.source(),
-                request.labels() == null ? Map.of() : request.labels(),
-                request.annotations() == null ? Map.of() : request.annotations(),
-                null, request.generatorUrl(), request.startsAt(), request.endsAt());
+                request.labels(), request.annotations(),
+                null, request.generatorUrl(), request.startsAt(), request.endsAt(), AlertContext.NONE);
         try {
             AcceptAlert.Accepted accepted = acceptAlert.accept(alert, traceparent);
             return new AcceptedAlert("accepted", accepted.alertId(), accepted.fingerprint());

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The generic JSON alert, {@code POST /v1/alerts}. See docs/alerts-api.md.
  *
- * @param service     the service the alert is about (required)
+ * @param service     overrides the service of the integration whose key the request carries (optional)
  * @param summary     one line a responder reads first (required)
  * @param severity    critical, error, warning or info (required)
  * @param status      firing (default) or resolved
@@ -19,7 +19,7 @@ import java.util.Map;
  * @param annotations descriptive text: description, runbook URL...
  */
 record GenericAlertRequest(
-        @NotBlank @Size(max = 255) String service,
+        @Size(max = 255) String service,
         @NotBlank @Size(max = 1024) String summary,
         @NotBlank @Pattern(regexp = "critical|error|warning|info", message = "must be one of critical, error, warning, info")
         String severity,
