@@ -44,7 +44,7 @@ public final class Devstack {
         RedisEndpoint redis = infrastructure.redis();
 
         RunningServices services = RunningServices.start(EnumSet.allOf(VigilService.class), database, redis, kafka,
-                Map.of(), Map.of());
+                Map.of(), DemoConfiguration.properties());
         CountDownLatch stopped = new CountDownLatch(1);
         KraftBroker ownBroker = broker;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -74,19 +74,27 @@ public final class Devstack {
         text.append("  %-22s %s%n".formatted("Data", home));
         String ingestion = services.url(VigilService.INGESTION);
         String incidents = services.url(VigilService.INCIDENT_CORE);
+        text.append("%nIntegrations for service '%s' (demo keys):%n%n".formatted(DemoConfiguration.SERVICE));
+        for (DemoConfiguration.Integration integration : DemoConfiguration.INTEGRATIONS) {
+            text.append("  %-13s %-44s key %s%n".formatted(integration.type(), ingestion + integration.door(),
+                    integration.key()));
+        }
         text.append("""
 
                 Send a first alert:
 
-                  curl -sS -X POST %s/v1/alerts -H 'Content-Type: application/json' \\
-                    -d '{"service":"checkout","summary":"Checkout error rate above 5%%","severity":"critical","dedupKey":"checkout-errors"}'
+                  curl -sS -X POST %s/v1/alerts -H 'Authorization: Bearer %s' \\
+                    -H 'Content-Type: application/json' \\
+                    -d '{"summary":"Checkout error rate above 5%%","severity":"critical","dedupKey":"checkout-errors"}'
 
-                Then see the incident it opened:
+                Then see the incident it opened, and who is being paged:
 
                   curl -sS '%s/v1/incidents?service=checkout&open=true'
+                  curl -sS %s/v1/escalations/<incident id>
 
                 Ctrl-C stops Vigil.
-                """.formatted(ingestion, incidents));
+                """.formatted(ingestion, DemoConfiguration.genericKey(), incidents,
+                services.url(VigilService.ESCALATION)));
         return text.toString();
     }
 

@@ -33,7 +33,7 @@ public final class RunningServices implements AutoCloseable {
      * Starts the services side by side and returns when all are up.
      *
      * @param ports the port of each service; 0 picks a free one, a missing entry means the default
-     * @param extra further properties given to every service
+     * @param extra further properties given to every service; they override the services' own files
      */
     public static RunningServices start(Collection<VigilService> services, PostgresEndpoint database,
             RedisEndpoint redis, KafkaEndpoint kafka, Map<VigilService, Integer> ports, Map<String, Object> extra) {
@@ -46,8 +46,12 @@ public final class RunningServices implements AutoCloseable {
             for (VigilService service : services) {
                 Map<String, Object> properties = new HashMap<>(shared);
                 properties.put("server.port", ports.getOrDefault(service, service.defaultPort()));
+                // Given as command-line arguments so they win over the service's own file, as an operator's would.
+                String[] arguments = properties.entrySet().stream()
+                        .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                        .toArray(String[]::new);
                 pending.put(service, starter.submit(() -> VigilApplication
-                        .builder(service.application(), service.serviceName(), properties).run()));
+                        .builder(service.application(), service.serviceName(), Map.of()).run(arguments)));
             }
             List<Throwable> failures = new ArrayList<>();
             for (var entry : pending.entrySet()) {

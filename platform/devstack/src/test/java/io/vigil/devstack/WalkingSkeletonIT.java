@@ -3,7 +3,12 @@ package io.vigil.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vigil.contracts.EnvelopeCodec;
+import io.vigil.contracts.NotificationRequested;
+import io.vigil.contracts.Topics;
 import io.vigil.testkit.HttpProbe;
+import io.vigil.testkit.TopicRecorder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.vigil.testkit.Infrastructure;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -33,7 +38,13 @@ class WalkingSkeletonIT {
                 EnumSet.of(VigilService.INGESTION, VigilService.INCIDENT_CORE, VigilService.ESCALATION),
                 infrastructure.postgres().createDatabase("skeleton"), infrastructure.redis(), infrastructure.kafka(),
                 Map.of(VigilService.INGESTION, 0, VigilService.INCIDENT_CORE, 0, VigilService.ESCALATION, 0),
-                Map.of("vigil.incident.dedup-key-prefix", "skeleton:" + UUID.randomUUID() + ":"));
+                properties());
+    }
+
+    private static Map<String, Object> properties() {
+        Map<String, Object> properties = new java.util.HashMap<>(DemoConfiguration.properties());
+        properties.put("vigil.incident.dedup-key-prefix", "skeleton:" + UUID.randomUUID() + ":");
+        return properties;
     }
 
     @AfterAll
@@ -44,16 +55,27 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void alertBecomesOneIncidentThatEscalationSees() {
+    void alertWithoutAKeyIsRefused() {
+        HttpProbe ingestion = new HttpProbe(services.url(VigilService.INGESTION));
+        HttpProbe.Response refused = ingestion.postJson("/v1/alerts",
+                "{\"summary\": \"no key\", \"severity\": \"critical\"}");
+        assertThat(refused.status()).isEqualTo(401);
+    }
+
+    @Test
+    void alertBecomesOneIncidentThatEscalationPages() {
         HttpProbe ingestion = new HttpProbe(services.url(VigilService.INGESTION));
         HttpProbe incidents = new HttpProbe(services.url(VigilService.INCIDENT_CORE));
         HttpProbe escalation = new HttpProbe(services.url(VigilService.ESCALATION));
-        String service = "checkout-" + UUID.randomUUID();
+        String service = DemoConfiguration.SERVICE;
         String alert = """
-                {"service": "%s", "summary": "Checkout error rate above 5%%", "severity": "critical",
-                 "dedupKey": "checkout-errors"}""".formatted(service);
+                {"summary": "Checkout error rate above 5%%", "severity": "critical",
+                 "dedupKey": "checkout-errors-%s"}""".formatted(UUID.randomUUID());
+        String door = "/v1/alerts?key=" + DemoConfiguration.genericKey();
+        TopicRecorder pages = TopicRecorder.record(Infrastructure.shared().kafka().bootstrapServers(),
+                Topics.NOTIFICATION_REQUESTS);
 
-        HttpProbe.Response first = ingestion.postJson("/v1/alerts", alert);
+        HttpProbe.Response first = ingestion.postJson(door, alert);
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         String fingerprint = json.readTree(first.body()).get("fingerprint").asString();
 
@@ -63,7 +85,8 @@ class WalkingSkeletonIT {
                 .get(0);
         String incidentId = opened.get("id").asString();
 
-        assertThat(ingestion.postJson("/v1/alerts", alert).status()).isEqualTo(202);
+        // The same alert again, as a source retrying would send it: counted, not a second incident.
+        assertThat(ingestion.postJson(door, alert).status()).isEqualTo(202);
         JsonNode incident = await().atMost(PATIENCE)
                 .until(() -> json.readTree(incidents.get("/v1/incidents/" + incidentId).body()),
                         body -> body.get("alertCount").asInt() == 2);
@@ -78,5 +101,13 @@ class WalkingSkeletonIT {
         JsonNode escalated = json.readTree(seen.body());
         assertThat(escalated.get("service").asString()).isEqualTo(service);
         assertThat(escalated.get("urgency").asString()).isEqualTo("HIGH");
+
+        // The demo policy's first level pages whoever the checkout schedule has on call, once.
+        ConsumerRecord<String, String> page = pages.awaitRecord(record -> incidentId.equals(record.key()), PATIENCE);
+        NotificationRequested request = (NotificationRequested) new EnvelopeCodec().decode(page.value()).payload();
+        assertThat(request.level()).isEqualTo(1);
+        assertThat(request.round()).isEqualTo(1);
+        assertThat(request.title()).isEqualTo("Checkout error rate above 5%");
+        pages.close();
     }
 }
