@@ -51,6 +51,8 @@ class AlertToIncidentIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRA.springProperties("incident_core").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("vigil.incident.dedup-key-prefix", () -> "it:" + UUID.randomUUID() + ":");
+        // Cached contexts of other test classes stay subscribed: a group of its own keeps every record here.
+        registry.add("spring.kafka.consumer.group-id", () -> "incident-core-it-" + UUID.randomUUID());
     }
 
     @LocalServerPort
@@ -117,13 +119,13 @@ class AlertToIncidentIT {
     }
 
     @Test
-    void concurrentDuplicatesOpenExactlyOneIncident() throws Exception {
+    void aThousandConcurrentCopiesOfOneAlertOpenExactlyOneIncidentCountingAll() throws Exception {
         String service = "search-" + UUID.randomUUID();
         String fingerprint = Fingerprints.fromDedupKey(service, "index-lag");
-        int alerts = 16;
+        int alerts = 1_000;
         List<Callable<AlertOutcome>> calls = new ArrayList<>();
         for (int i = 0; i < alerts; i++) {
-            AlertSignal signal = new AlertSignal(UUID.randomUUID(), service, fingerprint, true, "index lagging",
+            AlertSignal signal = new AlertSignal(UUID.randomUUID(), "generic", service, fingerprint, true, "index lagging",
                     "error", Instant.now());
             calls.add(() -> recordAlert.record(UUID.randomUUID(), signal, null));
         }
@@ -140,6 +142,37 @@ class AlertToIncidentIT {
         String incidentId = incident.get("id").asString();
         incidentEvents.awaitRecord(record -> record.key().equals(incidentId), PATIENCE);
         assertThat(incidentEvents.records()).filteredOn(record -> record.key().equals(incidentId)).hasSize(1);
+    }
+
+    @Test
+    void concurrentAlertsOfOneGroupOpenExactlyOneIncident() throws Exception {
+        String service = "cart-" + UUID.randomUUID();
+        String groupKey = "{}:{alertname=\"CartDown\"}";
+        int alerts = 200;
+        List<Callable<AlertOutcome>> calls = new ArrayList<>();
+        for (int i = 0; i < alerts; i++) {
+            AlertSignal signal = new AlertSignal(UUID.randomUUID(), "alertmanager", service,
+                    Fingerprints.fromDedupKey(service, "pod-" + (i % 10)), true, "cart down", "critical",
+                    Instant.now(), groupKey);
+            calls.add(() -> recordAlert.record(UUID.randomUUID(), signal, null));
+        }
+        List<AlertOutcome> outcomes = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<AlertOutcome> outcome : pool.invokeAll(calls)) {
+                outcomes.add(outcome.get());
+            }
+        }
+
+        assertThat(outcomes).filteredOn(AlertOutcome.Opened.class::isInstance).hasSize(1);
+        assertThat(awaitSingleIncident(service, alerts).get("alertCount").asInt()).isEqualTo(alerts);
+        String incidentId = outcomes.stream().filter(AlertOutcome.Opened.class::isInstance)
+                .map(outcome -> ((AlertOutcome.Opened) outcome).incident().id().toString()).findFirst().orElseThrow();
+        // Nine more pods joined: each is announced once, however many copies of it arrived.
+        await().atMost(PATIENCE).until(() -> incidentEvents.records().stream()
+                .filter(record -> record.key().equals(incidentId) && record.value().contains("AlertGrouped"))
+                .count() >= 9);
+        assertThat(incidentEvents.records()).filteredOn(record -> record.key().equals(incidentId)
+                && record.value().contains("AlertGrouped")).hasSize(9);
     }
 
     @Test

@@ -21,6 +21,7 @@ class IncidentCoreApplicationIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.shared().springProperties("incident_core").forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.kafka.consumer.group-id", () -> "incident-core-it-" + java.util.UUID.randomUUID());
     }
 
     @LocalServerPort

@@ -34,7 +34,8 @@ public final class MessageCatalog {
             new Entry("AlertGrouped", 1, AlertGrouped.class),
             new Entry("NotificationOutcome", 1, NotificationOutcome.class),
             new Entry("IncidentRoleChanged", 1, IncidentRoleChanged.class),
-            new Entry("IncidentMerged", 1, IncidentMerged.class));
+            new Entry("IncidentMerged", 1, IncidentMerged.class),
+            new Entry("IncidentSplit", 1, IncidentSplit.class));
 
     private static final Map<String, Entry> BY_TYPE = ENTRIES.stream()
             .collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

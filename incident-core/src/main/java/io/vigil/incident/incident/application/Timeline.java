@@ -1,5 +1,6 @@
 package io.vigil.incident.incident.application;
 
+import io.vigil.contracts.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,9 +8,17 @@ import java.util.UUID;
 /** What happened to an incident, in order. */
 public interface Timeline {
 
-    /** One line of the timeline. */
-    record Entry(Instant at, String kind, String summary) {
+    /**
+     * One line of the timeline.
+     *
+     * @param kind  {@code opened}, {@code alert-resolved}, {@code acknowledged}, {@code status}, {@code resolved},
+     *              {@code reopened}, {@code closed}, {@code severity}, {@code escalated}, {@code note}, {@code refused}
+     * @param actor who did it, or {@code null} for the alert source's own doing
+     */
+    record Entry(Instant at, String kind, String summary, Actor actor) {
     }
+
+    void add(UUID incidentId, Entry entry);
 
     List<Entry> entriesOf(UUID incidentId);
 }

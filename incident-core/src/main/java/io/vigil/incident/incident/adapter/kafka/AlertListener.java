@@ -32,9 +32,11 @@ class AlertListener {
             throw new MalformedMessageException(
                     "%s does not belong on %s".formatted(envelope.type(), Topics.ALERTS));
         }
-        AlertSignal signal = new AlertSignal(alert.alertId(), alert.service(), alert.fingerprint(),
+        AlertSignal signal = new AlertSignal(alert.alertId(), alert.integration(), alert.service(),
+                alert.fingerprint(),
                 alert.status() == AlertStatus.FIRING, alert.summary(),
-                alert.severity().name(), alert.receivedAt());
+                alert.severity().name(), alert.receivedAt(),
+                alert.groupKey(), alert.labels(), alert.startsAt());
         recordAlert.record(envelope.eventId(), signal, envelope.traceparent());
     }
 }

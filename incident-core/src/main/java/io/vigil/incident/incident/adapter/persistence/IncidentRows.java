@@ -12,6 +12,10 @@ import java.util.UUID;
 
 final class IncidentRows {
 
+    static final String COLUMNS = """
+            id, number, title, service, severity, urgency, status, fingerprint, alert_count,
+            opened_at, last_alert_at, acknowledged_at, resolved_at, closed_at, caused_by""";
+
     private IncidentRows() {
     }
 
@@ -29,7 +33,13 @@ final class IncidentRows {
                 instant(rs.getTimestamp("opened_at")),
                 instant(rs.getTimestamp("last_alert_at")),
                 instant(rs.getTimestamp("acknowledged_at")),
-                instant(rs.getTimestamp("resolved_at")));
+                instant(rs.getTimestamp("resolved_at")),
+                instant(rs.getTimestamp("closed_at")),
+                rs.getObject("caused_by", UUID.class));
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static Instant instant(Timestamp timestamp) {
