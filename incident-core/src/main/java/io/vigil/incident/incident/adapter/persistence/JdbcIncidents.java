@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -30,14 +31,22 @@ import org.springframework.stereotype.Repository;
 class JdbcIncidents implements Incidents, Timeline {
 
     private final JdbcTemplate jdbc;
+    private final EntityManager entities;
 
-    JdbcIncidents(JdbcTemplate jdbc) {
+    JdbcIncidents(JdbcTemplate jdbc, EntityManager entities) {
         this.jdbc = jdbc;
+        this.entities = entities;
     }
 
     @Override
     public Optional<Incident> find(UUID id) {
-        return one("select " + COLUMNS + " from incident where id = ?", id);
+        IncidentEntity entity = entities.find(IncidentEntity.class, id);
+        if (entity == null) {
+            return Optional.empty();
+        }
+        // Writes go around JPA: never let a later read in this transaction see a remembered, stale row.
+        entities.detach(entity);
+        return Optional.of(entity.toDomain());
     }
 
     @Override
