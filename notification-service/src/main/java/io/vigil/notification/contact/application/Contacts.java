@@ -1,0 +1,19 @@
+package io.vigil.notification.contact.application;
+
+import io.vigil.notification.contact.domain.ContactMethod;
+import io.vigil.notification.contact.domain.NotificationRule;
+import java.util.List;
+
+/** Where contact methods and notification rules are kept, per user. */
+public interface Contacts {
+
+    List<ContactMethod> methodsOf(String userId);
+
+    List<NotificationRule> rulesOf(String userId);
+
+    /** Replaces all of the user's contact methods. */
+    void replaceMethods(String userId, List<ContactMethod> methods);
+
+    /** Replaces all of the user's notification rules. */
+    void replaceRules(String userId, List<NotificationRule> rules);
+}

@@ -1,0 +1,83 @@
+package io.vigil.notification.delivery.domain;
+
+import io.vigil.notification.contact.domain.Channel;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One message to one contact method: a durable row that is due at a time, attempted, retried and finally sent,
+ * failed or cancelled.
+ *
+ * @param id              derived from the idempotency key
+ * @param idempotencyKey  request, contact method and rule (or the delivery it falls back from, or the update's
+ *                        cause): the same cause never makes two rows
+ * @param requestId       the page it serves
+ * @param incidentId      the incident
+ * @param incidentNumber  its short number, shown as {@code #42}
+ * @param title           what broke
+ * @param service         the affected service
+ * @param severity        {@code SEV1}...
+ * @param urgency         {@code HIGH} or {@code LOW}
+ * @param userId          who is reached
+ * @param userName        their display name
+ * @param slackUser       the Slack id the page carried, or {@code null}
+ * @param pageEmail       the e-mail address the page carried, or {@code null}
+ * @param channel         how
+ * @param address         where: Slack id, number, e-mail address, URL
+ * @param contactMethodId the contact method used
+ * @param ruleId          the rule that chose it
+ * @param purpose         a page or an update
+ * @param threadRef       for an update, the provider's reference of the page ({@code channel:ts} on Slack)
+ * @param note            for an update, what happened
+ * @param fallbackOf      the delivery this one replaces after it failed, or {@code null}
+ * @param status          where it stands
+ * @param attempts        attempts made so far
+ * @param dueAt           when it is (next) attempted
+ * @param createdAt       when it was planned
+ * @param sentVia         {@code slack-api}, {@code smtp}, {@code log}... once sent
+ * @param providerRef     the provider's id of the sent message, if any
+ * @param lastError       why the last attempt failed, if it did
+ */
+public record Delivery(
+        UUID id,
+        String idempotencyKey,
+        UUID requestId,
+        UUID incidentId,
+        long incidentNumber,
+        String title,
+        String service,
+        String severity,
+        String urgency,
+        String userId,
+        String userName,
+        String slackUser,
+        String pageEmail,
+        Channel channel,
+        String address,
+        String contactMethodId,
+        String ruleId,
+        Purpose purpose,
+        String threadRef,
+        String note,
+        UUID fallbackOf,
+        DeliveryStatus status,
+        int attempts,
+        Instant dueAt,
+        Instant createdAt,
+        String sentVia,
+        String providerRef,
+        String lastError) {
+
+    /** The short code people type in replies and see in messages. */
+    public String incidentCode() {
+        return "#" + incidentNumber;
+    }
+
+    /** A new pending delivery on another contact method, for the same page, due at {@code now}. */
+    public Delivery fallback(UUID newId, String key, Channel newChannel, String newAddress, String methodId,
+            Instant now) {
+        return new Delivery(newId, key, requestId, incidentId, incidentNumber, title, service, severity, urgency,
+                userId, userName, slackUser, pageEmail, newChannel, newAddress, methodId, "fallback", purpose,
+                null, note, id, DeliveryStatus.PENDING, 0, now, now, null, null, null);
+    }
+}

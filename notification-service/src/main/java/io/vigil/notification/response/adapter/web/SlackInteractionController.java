@@ -1,0 +1,125 @@
+package io.vigil.notification.response.adapter.web;
+
+import io.vigil.notification.NotificationProperties;
+import io.vigil.notification.response.application.IncidentAction;
+import io.vigil.notification.response.application.RespondToIncident;
+import io.vigil.notification.response.application.SlackMembers;
+import io.vigil.notification.response.domain.SlackSignature;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Slack's interactivity request URL: a button pressed on a page. The request must carry a valid v0 signature made
+ * within the allowed clock skew (else 401, nothing happens); the Slack member must be a known Vigil user; then the
+ * command is queued through the outbox and Slack gets its 200 at once, well inside its 3 seconds.
+ */
+@RestController
+class SlackInteractionController {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackInteractionController.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SlackSignature signature;
+    private final SlackMembers members;
+    private final RespondToIncident respond;
+    private final Clock clock;
+
+    SlackInteractionController(NotificationProperties properties, SlackMembers members, RespondToIncident respond,
+            Clock clock) {
+        this.signature = new SlackSignature(properties.slack().signingSecret(), properties.slack().maxClockSkew());
+        this.members = members;
+        this.respond = respond;
+        this.clock = clock;
+    }
+
+    @PostMapping("/v1/slack/interactions")
+    ResponseEntity<?> interaction(HttpServletRequest request) throws IOException {
+        // The signature covers the raw bytes: read them before anything parses the form.
+        byte[] body = request.getInputStream().readAllBytes();
+        SlackSignature.Verdict verdict = signature.verify(request.getHeader("X-Slack-Request-Timestamp"),
+                request.getHeader("X-Slack-Signature"), body, clock.instant());
+        if (verdict != SlackSignature.Verdict.VALID) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "Slack signature " + verdict.name().toLowerCase(Locale.ROOT));
+            problem.setTitle("Unauthorized");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        Optional<JsonNode> payload = payload(new String(body, StandardCharsets.UTF_8));
+        if (payload.isEmpty()) {
+            return badRequest("the body has no JSON payload field");
+        }
+        JsonNode action = payload.get().path("actions").path(0);
+        String slackUser = payload.get().path("user").path("id").asString(null);
+        Optional<IncidentAction> kind = action(action.path("action_id").asString(""));
+        Optional<UUID> incidentId = uuid(action.path("value").asString(""));
+        if (slackUser == null || kind.isEmpty() || incidentId.isEmpty()) {
+            // Other interactions (a link button, a shortcut) are not ours to act on; Slack only needs its 200.
+            return ResponseEntity.ok().build();
+        }
+        Optional<String> user = members.vigilUser(slackUser);
+        if (user.isEmpty()) {
+            log.warn("Slack member {} pressed {} but is no Vigil user", slackUser, kind.get());
+            return ResponseEntity.ok(Map.of("response_type", "ephemeral", "replace_original", false,
+                    "text", "Your Slack account is not linked to a Vigil user; nothing was done."));
+        }
+        String answerKey = action.path("action_ts").asString(payload.get().path("trigger_id").asString("-"));
+        respond.respond(new RespondToIncident.Answer(kind.get(), incidentId.get(), user.get(), "slack", answerKey));
+        return ResponseEntity.ok().build();
+    }
+
+    private static Optional<JsonNode> payload(String form) {
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && "payload".equals(pair.substring(0, eq))) {
+                try {
+                    return Optional.of(JSON.readTree(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
+                } catch (JacksonException | IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<IncidentAction> action(String actionId) {
+        return switch (actionId) {
+            case "acknowledge" -> Optional.of(IncidentAction.ACKNOWLEDGE);
+            case "resolve" -> Optional.of(IncidentAction.RESOLVE);
+            case "escalate" -> Optional.of(IncidentAction.ESCALATE);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
