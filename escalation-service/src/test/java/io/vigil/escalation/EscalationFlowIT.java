@@ -100,7 +100,6 @@ class EscalationFlowIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRA.springProperties("escalation_flow").forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.kafka.consumer.group-id", () -> "escalation-flow-" + UUID.randomUUID());
     }
 
     /** After the context started: it creates the topics the recorder assigns itself to. */

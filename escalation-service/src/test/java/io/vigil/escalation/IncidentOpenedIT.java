@@ -35,7 +35,6 @@ class IncidentOpenedIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRA.springProperties("escalation").forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.kafka.consumer.group-id", () -> "escalation-opened-" + UUID.randomUUID());
     }
 
     @LocalServerPort

@@ -52,7 +52,6 @@ class AlertToIncidentIT {
         INFRA.springProperties("incident_core").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("vigil.incident.dedup-key-prefix", () -> "it:" + UUID.randomUUID() + ":");
         // Cached contexts of other test classes stay subscribed: a group of its own keeps every record here.
-        registry.add("spring.kafka.consumer.group-id", () -> "incident-core-it-" + UUID.randomUUID());
     }
 
     @LocalServerPort

@@ -85,7 +85,6 @@ class IncidentLifecycleIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRA.springProperties("incident_core").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("vigil.incident.dedup-key-prefix", () -> "it:" + UUID.randomUUID() + ":");
-        registry.add("spring.kafka.consumer.group-id", () -> "incident-core-it-" + UUID.randomUUID());
     }
 
     @LocalServerPort

@@ -37,7 +37,6 @@ class RedisDownIT {
         Infrastructure.shared().springProperties("incident_core").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", RedisDownIT::closedPort);
-        registry.add("spring.kafka.consumer.group-id", () -> "incident-core-it-" + UUID.randomUUID());
     }
 
     @LocalServerPort

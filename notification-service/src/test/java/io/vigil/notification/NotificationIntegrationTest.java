@@ -96,7 +96,6 @@ abstract class NotificationIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRA.springProperties("notification_it").forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.kafka.consumer.group-id", () -> "notification-it-" + UUID.randomUUID());
         registry.add("vigil.notification.slack.api-url", () -> SLACK.baseUrl() + "/api/");
         registry.add("vigil.notification.twilio.api-endpoint", () -> TWILIO.baseUrl());
         registry.add("spring.mail.host", () -> "127.0.0.1");

@@ -10,7 +10,12 @@ import io.vigil.testkit.HttpProbe;
 import io.vigil.testkit.TopicRecorder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.vigil.testkit.Infrastructure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +57,58 @@ class WalkingSkeletonIT {
         if (services != null) {
             services.close();
         }
+    }
+
+    /**
+     * Alertmanager resends an identical request after a timeout: the resend must not open a second
+     * incident. Its later "resolved" notification resolves the incident and stops escalation.
+     */
+    @Test
+    void alertmanagerResendOpensOneIncidentAndItsResolveResolvesIt() throws IOException {
+        HttpProbe ingestion = new HttpProbe(services.url(VigilService.INGESTION));
+        HttpProbe incidents = new HttpProbe(services.url(VigilService.INCIDENT_CORE));
+        HttpProbe escalation = new HttpProbe(services.url(VigilService.ESCALATION));
+        String door = "/api/v1/integrations/alertmanager?key=" + DemoConfiguration.INTEGRATIONS.get(1).key();
+        String firing = fixtureBody("alertmanager-webhook-01-fire-firing-Alert1.json");
+
+        assertThat(ingestion.postJson(door, firing).status()).isEqualTo(202);
+        assertThat(ingestion.postJson(door, firing).status()).isEqualTo(202);
+
+        JsonNode opened = await().atMost(PATIENCE).until(() -> incidentsTitled(incidents, "HarnessAlert1 on host-000"),
+                list -> list.size() == 1).get(0);
+        String incidentId = opened.get("id").asString();
+        await().atMost(PATIENCE).until(() -> escalation.get("/v1/escalations/" + incidentId).status() == 200);
+
+        assertThat(ingestion.postJson(door, fixtureBody("alertmanager-webhook-06-resolve-all-resolved-Alert1.json"))
+                .status()).isEqualTo(202);
+        JsonNode resolved = await().atMost(PATIENCE)
+                .until(() -> json.readTree(incidents.get("/v1/incidents/" + incidentId).body()),
+                        incident -> "resolved".equals(incident.get("status").asString()));
+        assertThat(resolved.get("resolvedAt").isNull()).isFalse();
+        assertThat(incidentsTitled(incidents, "HarnessAlert1 on host-000")).hasSize(1);
+        await().atMost(PATIENCE).until(() -> json.readTree(escalation.get("/v1/escalations/" + incidentId).body())
+                .get("state").asString().equals("RESOLVED"));
+    }
+
+    private List<JsonNode> incidentsTitled(HttpProbe incidents, String title) {
+        List<JsonNode> matching = new ArrayList<>();
+        json.readTree(incidents.get("/v1/incidents?limit=500").body()).forEach(incident -> {
+            if (title.equals(incident.get("title").asString())) {
+                matching.add(incident);
+            }
+        });
+        return matching;
+    }
+
+    /** The raw body of a request captured from a real alert source, as it was sent. */
+    private String fixtureBody(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("shared").resolve("fixtures"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("shared/fixtures above the module").isNotNull();
+        return json.readTree(Files.readString(dir.resolve("shared").resolve("fixtures").resolve(name)))
+                .get("body_raw").asString();
     }
 
     @Test

@@ -88,10 +88,17 @@ public final class Infrastructure implements AutoCloseable {
      * Spring Boot properties for one service's test: a new database (see
      * {@link PostgresEndpoint#createDatabase(String)}) plus the shared Redis and Kafka. Resolves all three.
      *
+     * Also a consumer group of its own ({@code spring.kafka.consumer.group-id}): Spring keeps test contexts
+     * alive between test classes, and two contexts in one group would split the partitions between them, so
+     * each would miss records the other took.
+     *
      * @param databasePrefix prefix of the new database's name, typically the service's name
      */
     public Map<String, String> springProperties(String databasePrefix) {
-        return springProperties(postgres().createDatabase(databasePrefix), redis(), kafka());
+        Map<String, String> properties = new LinkedHashMap<>(
+                springProperties(postgres().createDatabase(databasePrefix), redis(), kafka()));
+        properties.put("spring.kafka.consumer.group-id", databasePrefix + "-" + java.util.UUID.randomUUID());
+        return Collections.unmodifiableMap(properties);
     }
 
     /**

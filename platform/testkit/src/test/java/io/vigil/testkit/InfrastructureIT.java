@@ -79,7 +79,7 @@ class InfrastructureIT {
         Map<String, String> properties = Infrastructure.shared().springProperties("testkit");
 
         assertThat(properties).containsOnlyKeys("spring.datasource.url", "spring.datasource.username",
-                "spring.datasource.password", "spring.data.redis.host", "spring.data.redis.port",
+                "spring.datasource.password", "spring.kafka.consumer.group-id", "spring.data.redis.host", "spring.data.redis.port",
                 "spring.kafka.bootstrap-servers");
         PostgresEndpoint shared = Infrastructure.shared().postgres();
         PostgresEndpoint database = new PostgresEndpoint(shared.host(), shared.port(),
