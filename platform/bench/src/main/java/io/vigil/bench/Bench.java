@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * (on the Postgres, Redis and Kafka the testkit finds), drives them over HTTP and reports what
  * DESIGN.md section 7 asks for. Options: {@code --seconds=N} per phase (default 20),
  * {@code --rate=N} for the fixed-rate phases (default 200), {@code --concurrency=N} (default 64),
- * {@code --report=path}.
+ * {@code --report=path}, {@code --intake-only=true} (ingestion-service alone: throughput and latency).
  */
 public final class Bench {
 
@@ -43,11 +43,13 @@ public final class Bench {
         int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
         Path report = Path.of(options.getOrDefault("report", "platform/bench/target/bench-report.md"));
+        boolean intakeOnly = Boolean.parseBoolean(options.getOrDefault("intake-only", "false"));
 
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Infrastructure infrastructure = Infrastructure.shared();
-        EnumSet<VigilService> services = EnumSet.of(VigilService.INGESTION, VigilService.INCIDENT_CORE,
-                VigilService.ESCALATION);
+        EnumSet<VigilService> services = intakeOnly
+                ? EnumSet.of(VigilService.INGESTION)
+                : EnumSet.of(VigilService.INGESTION, VigilService.INCIDENT_CORE, VigilService.ESCALATION);
         Map<VigilService, Integer> ports = new HashMap<>();
         services.forEach(service -> ports.put(service, 0));
         try (RunningServices vigil = RunningServices.start(services, infrastructure.postgres().createDatabase("bench"),
@@ -63,6 +65,20 @@ public final class Bench {
             IntakeLoad.Result throughput = load.closedLoop(concurrency, phase,
                     i -> alert("storm-" + run, "source-" + (i % 50)));
 
+            if (intakeOnly) {
+                IntakeLoad.Result fixed = load.openLoop(rate, phase, i -> alert("fixed-" + run, "k" + (i % 50)));
+                String text = intakeReport(throughput, concurrency, fixed, rate, infrastructure);
+                System.out.println(text);
+                Files.createDirectories(report.toAbsolutePath().getParent());
+                Files.writeString(report, text);
+                System.out.println("Report written to " + report.toAbsolutePath());
+                infrastructure.close();
+                System.exit(0);
+            }
+            System.out.println("Waiting for incident-core to work through the alerts sent so far...");
+            Duration drained = awaitDrained(infrastructure.kafka().bootstrapServers(), "incident-core", Topics.ALERTS,
+                    Duration.ofMinutes(5));
+            System.out.printf("Drained in %.1f s%n", drained.toMillis() / 1000.0);
             System.out.printf("Alert to IncidentOpened at %d alerts/s for %s...%n", rate, phase);
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             String service = "e2e-" + run;
@@ -93,6 +109,32 @@ public final class Bench {
         // The benchmark is the one client: the per-integration rate limit would measure itself.
         properties.put("vigil.ingestion.rate-limit.events-per-minute", "100000000");
         return properties;
+    }
+
+    /** Waits until the consumer group has committed every record of the topic; returns how long that took. */
+    private static Duration awaitDrained(String bootstrap, String group, String topic, Duration timeout)
+            throws Exception {
+        long start = System.nanoTime();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", bootstrap))) {
+            while (System.nanoTime() - start < timeout.toNanos()) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+                                org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                boolean drained = ends.entrySet().stream().allMatch(end -> {
+                    var offset = committed.get(end.getKey());
+                    return end.getValue().offset() == 0 || (offset != null && offset.offset() >= end.getValue().offset());
+                });
+                if (drained) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private static String alert(String service, String dedupKey) {
@@ -126,6 +168,30 @@ public final class Bench {
                 throughput.otherStatuses(), throughput.failures(), throughput.latency().describe(),
                 rate, fixedRate.seconds(), fixedRate.latency().describe(),
                 rate, toIncident.describe(), rate, toIncident.count(), fixedRate.accepted());
+    }
+
+    private static String intakeReport(IntakeLoad.Result throughput, int concurrency, IntakeLoad.Result fixedRate,
+            int rate, Infrastructure infrastructure) {
+        return """
+                # Vigil benchmark: intake alone
+
+                - when: %s
+                - machine: %d cores, %s, max heap %d MiB
+                - infrastructure: Postgres %s, Redis %s, Kafka %s (all on this machine)
+                - services in this JVM: ingestion-service only; load generator in the same JVM
+
+                | measure | result |
+                |---|---|
+                | intake throughput (%d concurrent senders, %.0f s) | %.0f alerts/s accepted (%d accepted, other answers %s, failures %d) |
+                | intake latency during that run | %s |
+                | intake latency at %d alerts/s (%.0f s, open loop) | %s |
+                """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + Runtime.version(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                infrastructure.postgres().origin(), infrastructure.redis().origin(), infrastructure.kafka().origin(),
+                concurrency, throughput.seconds(), throughput.acceptedPerSecond(), throughput.accepted(),
+                throughput.otherStatuses(), throughput.failures(), throughput.latency().describe(),
+                rate, fixedRate.seconds(), fixedRate.latency().describe());
     }
 
     private static Map<String, String> options(String[] args) {

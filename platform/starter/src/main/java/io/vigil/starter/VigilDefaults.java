@@ -33,7 +33,11 @@ public class VigilDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.kafka.consumer.isolation-level", "read-committed"),
             Map.entry("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer"),
             Map.entry("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.StringDeserializer"),
-            Map.entry("spring.kafka.listener.ack-mode", "record"),
+            // Offsets are committed per poll, not per record: a crash replays at most one batch, which the inbox
+            // makes harmless, and the consumer does not pay a broker round trip for every record.
+            Map.entry("spring.kafka.listener.ack-mode", "batch"),
+            // One consumer thread per partition of Vigil's topics (vigil.platform.kafka.partitions).
+            Map.entry("spring.kafka.listener.concurrency", "${vigil.platform.kafka.partitions:3}"),
             Map.entry("spring.kafka.admin.operation-timeout", "10s"),
             // Persistence: the schema belongs to Flyway, JPA only checks it.
             Map.entry("spring.jpa.hibernate.ddl-auto", "validate"),
