@@ -5,32 +5,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vigil.escalation.EscalationProperties;
 import io.vigil.escalation.escalation.application.FireDueSteps;
-import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import io.vigil.starter.poll.PollingWorker;
 import org.springframework.stereotype.Component;
 
 /**
- * The poller that fires due escalation steps. It wakes every tick of real time, but what is due is decided by the
- * injected clock, so a test's clock can make an hour pass at once. Every replica runs one; they share the rows.
+ * The poller that fires due escalation steps. What is due is decided by the injected clock, so a test's clock
+ * can make an hour pass at once. Every replica runs one; they share the rows.
  */
 @Component
-class EscalationTimer implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(EscalationTimer.class);
+class EscalationTimer extends PollingWorker {
 
     private final FireDueSteps fireDueSteps;
-    private final EscalationProperties properties;
+    private final int batchSize;
     private final Counter fired;
     private final Counter failures;
     private final Timer lateness;
-    private volatile boolean running;
-    private Thread worker;
 
     EscalationTimer(FireDueSteps fireDueSteps, EscalationProperties properties, MeterRegistry meters) {
+        super("escalation-timer", properties.tick());
         this.fireDueSteps = fireDueSteps;
-        this.properties = properties;
+        this.batchSize = properties.batchSize();
         this.fired = Counter.builder("vigil_escalation_steps_fired").description("Escalation steps fired")
                 .register(meters);
         this.failures = Counter.builder("vigil_escalation_timer_failures")
@@ -40,50 +34,17 @@ class EscalationTimer implements SmartLifecycle {
                 .publishPercentileHistogram().publishPercentiles(0.5, 0.99).register(meters);
     }
 
-    private void run() {
-        while (running) {
-            try {
-                FireDueSteps.Fired batch;
-                do {
-                    batch = fireDueSteps.fireDue(properties.batchSize());
-                    fired.increment(batch.count());
-                    batch.lateness().forEach(lateness::record);
-                } while (batch.count() > 0 && running);
-            } catch (RuntimeException e) {
-                failures.increment();
-                log.warn("Firing due escalation steps failed; retrying next tick", e);
-            }
-            LockSupport.parkNanos(properties.tick().toNanos());
-        }
+    @Override
+    protected int processDue() {
+        FireDueSteps.Fired batch = fireDueSteps.fireDue(batchSize);
+        fired.increment(batch.count());
+        batch.lateness().forEach(lateness::record);
+        return batch.count();
     }
 
     @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofPlatform().daemon().name("escalation-timer").start(this::run);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            LockSupport.unpark(worker);
-            try {
-                worker.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Starts after and stops before the outbox relay, so no step fires while nothing can publish it. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+    protected void failed(RuntimeException failure) {
+        failures.increment();
+        super.failed(failure);
     }
 }
