@@ -43,8 +43,12 @@ public final class Devstack {
         PostgresEndpoint database = infrastructure.postgres().ensureDatabase(DATABASE);
         RedisEndpoint redis = infrastructure.redis();
 
+        Map<String, Object> properties = new java.util.HashMap<>(DemoConfiguration.properties());
+        // One consumer thread per listener: on a laptop the group forms in a few seconds instead of going
+        // through a rebalance for every extra member, and one developer's alerts need no more.
+        properties.put("spring.kafka.listener.concurrency", "1");
         RunningServices services = RunningServices.start(EnumSet.allOf(VigilService.class), database, redis, kafka,
-                Map.of(), DemoConfiguration.properties());
+                Map.of(), properties);
         CountDownLatch stopped = new CountDownLatch(1);
         KraftBroker ownBroker = broker;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

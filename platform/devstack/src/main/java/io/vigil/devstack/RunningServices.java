@@ -4,6 +4,7 @@ import io.vigil.starter.VigilApplication;
 import io.vigil.testkit.KafkaEndpoint;
 import io.vigil.testkit.PostgresEndpoint;
 import io.vigil.testkit.RedisEndpoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -14,14 +15,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Vigil's services running in this JVM, each in its own Spring context with its own configuration
  * file, all pointed at the same Postgres database (each in its own schema), Redis and Kafka.
  */
 public final class RunningServices implements AutoCloseable {
+
+    private static final Duration CONSUMERS_READY_WITHIN = Duration.ofSeconds(90);
 
     private final Map<VigilService, ConfigurableApplicationContext> contexts;
 
@@ -71,7 +77,29 @@ public final class RunningServices implements AutoCloseable {
                 throw failure;
             }
         }
-        return new RunningServices(started);
+        RunningServices running = new RunningServices(started);
+        running.awaitConsumersAssigned(CONSUMERS_READY_WITHIN);
+        return running;
+    }
+
+    /**
+     * Waits until every Kafka listener of every service has partitions assigned: before that, a record
+     * would wait for the consumer group to form, so "up" would not yet mean "an alert becomes an incident".
+     */
+    private void awaitConsumersAssigned(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ConfigurableApplicationContext context : contexts.values()) {
+            for (MessageListenerContainer container : context.getBean(KafkaListenerEndpointRegistry.class)
+                    .getListenerContainers()) {
+                while (container.getAssignedPartitions() == null || container.getAssignedPartitions().isEmpty()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Kafka consumer " + container.getListenerId()
+                                + " got no partitions within " + timeout);
+                    }
+                    LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+                }
+            }
+        }
     }
 
     /** The port a running service listens on. */
