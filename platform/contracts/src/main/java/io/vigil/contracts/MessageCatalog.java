@@ -26,6 +26,7 @@ public final class MessageCatalog {
             new Entry("AddNote", 1, AddNote.class),
             new Entry("NotificationRequested", 1, NotificationRequested.class),
             new Entry("EscalationExhausted", 1, EscalationExhausted.class),
+            new Entry("EscalationLevelSkipped", 1, EscalationLevelSkipped.class),
             new Entry("ChangeEventReceived", 1, ChangeEventReceived.class),
             new Entry("IncidentStatusChanged", 1, IncidentStatusChanged.class),
             new Entry("IncidentSeverityChanged", 1, IncidentSeverityChanged.class),

@@ -26,11 +26,23 @@ public final class HttpProbe {
         }
     }
 
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String baseUrl;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String token;
 
     public HttpProbe(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private HttpProbe(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same probe, sending {@code Authorization: Bearer <token>} with every request (an API token). */
+    public HttpProbe withToken(String apiToken) {
+        return new HttpProbe(baseUrl, apiToken);
     }
 
     public static HttpProbe localhost(int port) {
@@ -51,9 +63,22 @@ public final class HttpProbe {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response putJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {

@@ -98,6 +98,7 @@ public final class Infrastructure implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>(
                 springProperties(postgres().createDatabase(databasePrefix), redis(), kafka()));
         properties.put("spring.kafka.consumer.group-id", databasePrefix + "-" + java.util.UUID.randomUUID());
+        properties.putAll(TestTokens.properties());
         return Collections.unmodifiableMap(properties);
     }
 

@@ -78,9 +78,10 @@ class InfrastructureIT {
     void springPropertiesPointAtAFreshDatabaseAndTheSharedRedisAndKafka() throws Exception {
         Map<String, String> properties = Infrastructure.shared().springProperties("testkit");
 
-        assertThat(properties).containsOnlyKeys("spring.datasource.url", "spring.datasource.username",
+        assertThat(properties).containsKeys("spring.datasource.url", "spring.datasource.username",
                 "spring.datasource.password", "spring.kafka.consumer.group-id", "spring.data.redis.host", "spring.data.redis.port",
                 "spring.kafka.bootstrap-servers");
+        assertThat(properties).containsAllEntriesOf(TestTokens.properties());
         PostgresEndpoint shared = Infrastructure.shared().postgres();
         PostgresEndpoint database = new PostgresEndpoint(shared.host(), shared.port(),
                 properties.get("spring.datasource.username"), properties.get("spring.datasource.password"),
