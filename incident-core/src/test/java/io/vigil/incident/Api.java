@@ -1,5 +1,6 @@
 package io.vigil.incident;
 
+import io.vigil.testkit.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,7 +11,11 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The incident API as a client sees it, with the actor header and PATCH that {@code HttpProbe} lacks. */
+/**
+ * The incident API as a client sees it, with PATCH that {@code HttpProbe} lacks. A change is made by the person
+ * named as its actor, with their own API token ({@link TestTokens#of}); reads and changes without an actor use
+ * the admin token.
+ */
 final class Api {
 
     /** One answer: status, headers and the body read as JSON (null when empty). */
@@ -33,7 +38,8 @@ final class Api {
     /** A body that is not JSON, such as the Prometheus page. */
     String text(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -44,7 +50,8 @@ final class Api {
     }
 
     Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET());
     }
 
     Answer post(String path, String actor, String json) {
@@ -67,10 +74,11 @@ final class Api {
         return send(request(path, actor).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request made by {@code actor} with their own responder token, or with the admin token when null. */
     private HttpRequest.Builder request(String path, String actor) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json");
-        return actor == null ? request : request.header("X-Vigil-Actor", actor);
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.bearer(actor == null ? TestTokens.ADMIN : TestTokens.of(actor)));
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -26,7 +26,9 @@ import io.vigil.incident.incident.domain.AlertSignal;
 import io.vigil.incident.incident.domain.Incident;
 import io.vigil.incident.incident.domain.Severity;
 import io.vigil.incident.incident.domain.Urgency;
+import io.vigil.testkit.HttpProbe;
 import io.vigil.testkit.Infrastructure;
+import io.vigil.testkit.TestTokens;
 import io.vigil.testkit.MutableClock;
 import io.vigil.testkit.TopicRecorder;
 import java.time.Clock;
@@ -109,6 +111,24 @@ class IncidentLifecycleIT {
     }
 
     @Test
+    void aViewerMayReadAnIncidentButNotAcknowledgeItAndNobodyMayWithoutAToken() {
+        String id = opened(fire("checkout-" + UUID.randomUUID(), "latency")).incident().id().toString();
+        HttpProbe viewer = HttpProbe.localhost(port).withToken(TestTokens.VIEWER);
+
+        assertThat(viewer.get("/v1/incidents/" + id).status()).isEqualTo(200);
+        assertThat(viewer.get("/v1/incidents/" + id + "/timeline").status()).isEqualTo(200);
+        HttpProbe.Response refused = viewer.postJson("/v1/incidents/" + id + "/acknowledge", "{}");
+        HttpProbe.Response anonymous = HttpProbe.localhost(port).postJson("/v1/incidents/" + id + "/acknowledge", "{}");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("has the role viewer").contains("needs the role responder");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(HttpProbe.localhost(port).get("/v1/incidents/" + id).status()).isEqualTo(401);
+        assertThat(api.get("/v1/incidents/" + id).json().get("status").asString()).isEqualTo("triggered");
+    }
+
+    @Test
     void aResponderTakesAnIncidentThroughEveryStateByRest() {
         String service = "checkout-" + UUID.randomUUID();
         String id = opened(fire(service, "latency")).incident().id().toString();
@@ -129,7 +149,7 @@ class IncidentLifecycleIT {
         assertThat(api.post("/v1/incidents/" + id + "/escalate", "bob").status()).isEqualTo(200);
         Api.Answer note = api.post("/v1/incidents/" + id + "/notes", null, "{\"text\":\"rolled back 1234\"}");
         assertThat(note.status()).isEqualTo(201);
-        assertThat(note.json().get("actor").get("id").asString()).isEqualTo("anonymous");
+        assertThat(note.json().get("actor").get("id").asString()).as("the admin token's name").isEqualTo("test-admin");
         assertThat(api.post("/v1/incidents/" + id + "/resolve", "alice").json().get("status").asString())
                 .isEqualTo("resolved");
         Api.Answer closed = api.post("/v1/incidents/" + id + "/close", "alice");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.contracts.Topics;
 import io.vigil.testkit.HttpProbe;
+import io.vigil.testkit.TestTokens;
 import io.vigil.testkit.TopicRecorder;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -102,10 +103,10 @@ class BadInputCorpusIT extends IntakeTestSupport {
     }
 
     private String disabledKey(String type) {
-        JsonNode created = json.readTree(client().postJson("/v1/integrations", null, """
+        JsonNode created = json.readTree(client().postJson("/v1/integrations", TestTokens.ADMIN, """
                 {"name": "disabled-%s-%s", "type": "%s", "service": "%s"}"""
                 .formatted(type, UUID.randomUUID(), type, SEEDED.service(type))).body());
-        client().postJson("/v1/integrations/" + created.get("id").asString() + "/disable", null, "");
+        client().postJson("/v1/integrations/" + created.get("id").asString() + "/disable", TestTokens.ADMIN, "");
         return created.get("key").asString();
     }
 

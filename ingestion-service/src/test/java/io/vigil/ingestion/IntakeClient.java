@@ -49,6 +49,11 @@ final class IntakeClient {
         return new HttpProbe(baseUrl).get(pathAndQuery);
     }
 
+    /** A GET as an API client with {@code apiToken}, e.g. {@code TestTokens.VIEWER}. */
+    HttpProbe.Response get(String pathAndQuery, String apiToken) {
+        return new HttpProbe(baseUrl).withToken(apiToken).get(pathAndQuery);
+    }
+
     HttpProbe.Response postJson(String pathAndQuery, String bearerKey, String json) {
         return post(pathAndQuery, bearerKey == null ? Map.of("Content-Type", "application/json")
                 : Map.of("Content-Type", "application/json", "Authorization", "Bearer " + bearerKey),

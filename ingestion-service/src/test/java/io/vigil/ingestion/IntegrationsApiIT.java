@@ -6,6 +6,7 @@ import io.vigil.ingestion.integration.application.DeclareIntegrations;
 import io.vigil.ingestion.integration.domain.IntegrationKeys;
 import io.vigil.ingestion.integration.domain.SourceType;
 import io.vigil.testkit.HttpProbe;
+import io.vigil.testkit.TestTokens;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class IntegrationsApiIT extends IntakeTestSupport {
     DeclareIntegrations declareIntegrations;
 
     private JsonNode create(String name, String type, String service) {
-        HttpProbe.Response response = client().postJson("/v1/integrations", null, """
+        HttpProbe.Response response = client().postJson("/v1/integrations", TestTokens.ADMIN, """
                 {"name": "%s", "type": "%s", "service": "%s"}""".formatted(name, type, service));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body());
@@ -45,7 +46,7 @@ class IntegrationsApiIT extends IntakeTestSupport {
         assertThat(created.get("enabled").asBoolean()).isTrue();
         assertThat(alert(key)).isEqualTo(202);
 
-        JsonNode listed = json.readTree(client().get("/v1/integrations").body());
+        JsonNode listed = json.readTree(client().get("/v1/integrations", TestTokens.VIEWER).body());
         JsonNode mine = listed.valueStream().filter(i -> i.get("name").asString().equals(name)).findFirst().orElseThrow();
         assertThat(mine.get("id").asString()).isEqualTo(created.get("id").asString());
         assertThat(mine.has("key") && !mine.get("key").isNull()).as("a listed integration shows no key").isFalse();
@@ -70,7 +71,7 @@ class IntegrationsApiIT extends IntakeTestSupport {
         assertThat(alert(oldKey)).isEqualTo(202);
 
         HttpProbe.Response rotated = client().postJson("/v1/integrations/" + created.get("id").asString() + "/rotate-key",
-                null, "");
+                TestTokens.ADMIN, "");
         assertThat(rotated.status()).isEqualTo(200);
         String newKey = json.readTree(rotated.body()).get("key").asString();
 
@@ -86,7 +87,7 @@ class IntegrationsApiIT extends IntakeTestSupport {
         assertThat(alert(key)).as("used once, so this replica holds the key in its cache").isEqualTo(202);
 
         HttpProbe.Response disabled = client().postJson("/v1/integrations/" + created.get("id").asString() + "/disable",
-                null, "");
+                TestTokens.ADMIN, "");
 
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(json.readTree(disabled.body()).get("enabled").asBoolean()).isFalse();
@@ -98,13 +99,13 @@ class IntegrationsApiIT extends IntakeTestSupport {
 
     @Test
     void unknownIntegrationIs404AndDuplicateNameIs409AndBadTypeIs400() {
-        assertThat(client().postJson("/v1/integrations/" + UUID.randomUUID() + "/disable", null, "").status())
+        assertThat(client().postJson("/v1/integrations/" + UUID.randomUUID() + "/disable", TestTokens.ADMIN, "").status())
                 .isEqualTo(404);
         String name = "dup-" + UUID.randomUUID();
         create(name, "generic", "x");
-        assertThat(client().postJson("/v1/integrations", null, """
+        assertThat(client().postJson("/v1/integrations", TestTokens.ADMIN, """
                 {"name": "%s", "type": "generic", "service": "x"}""".formatted(name)).status()).isEqualTo(409);
-        HttpProbe.Response badType = client().postJson("/v1/integrations", null, """
+        HttpProbe.Response badType = client().postJson("/v1/integrations", TestTokens.ADMIN, """
                 {"name": "n-%s", "type": "nagios", "service": "x"}""".formatted(UUID.randomUUID()));
         assertThat(badType.status()).isEqualTo(400);
         assertThat(json.readTree(badType.body()).get("detail").asString()).contains("'type' must be one of");
@@ -126,5 +127,23 @@ class IntegrationsApiIT extends IntakeTestSupport {
             assertThat(jdbc.queryForObject("select key_hash from integration where name = ?", String.class,
                     SEEDED.name(type))).isEqualTo(IntegrationKeys.hash(SEEDED.key(type)));
         }
+    }
+
+    @Test
+    void onlyAnAdminTokenMayCreateIntegrationsAndAViewerMayList() {
+        String body = """
+                {"name": "guarded-%s", "type": "generic", "service": "x"}""".formatted(UUID.randomUUID());
+
+        HttpProbe.Response anonymous = client().postJson("/v1/integrations", null, body);
+        HttpProbe.Response responder = client().postJson("/v1/integrations", TestTokens.RESPONDER, body);
+        HttpProbe.Response integrationKey = client().postJson("/v1/integrations", SEEDED.key("generic"), body);
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(responder.status()).isEqualTo(403);
+        assertThat(json.readTree(responder.body()).get("detail").asString()).contains("needs the role admin");
+        assertThat(integrationKey.status()).as("an integration key is no API token").isEqualTo(401);
+        assertThat(client().get("/v1/integrations").status()).isEqualTo(401);
+        assertThat(client().get("/v1/integrations", TestTokens.VIEWER).status()).isEqualTo(200);
     }
 }

@@ -43,7 +43,9 @@ public final class Devstack {
         PostgresEndpoint database = infrastructure.postgres().ensureDatabase(DATABASE);
         RedisEndpoint redis = infrastructure.redis();
 
+        String adminToken = AdminToken.loadOrCreate(home);
         Map<String, Object> properties = new java.util.HashMap<>(DemoConfiguration.properties());
+        properties.putAll(AdminToken.properties(adminToken));
         // One consumer thread per listener: on a laptop the group forms in a few seconds instead of going
         // through a rebalance for every extra member, and one developer's alerts need no more.
         properties.put("spring.kafka.listener.concurrency", "1");
@@ -61,12 +63,13 @@ public final class Devstack {
             stopped.countDown();
         }, "vigil-devstack-stop"));
 
-        System.out.println(banner(services, database, redis, kafka, home, (System.nanoTime() - started) / 1_000_000));
+        System.out.println(banner(services, database, redis, kafka, home, adminToken,
+                (System.nanoTime() - started) / 1_000_000));
         stopped.await();
     }
 
     static String banner(RunningServices services, PostgresEndpoint database, RedisEndpoint redis,
-            KafkaEndpoint kafka, Path home, long startupMillis) {
+            KafkaEndpoint kafka, Path home, String adminToken, long startupMillis) {
         StringBuilder text = new StringBuilder();
         text.append("\nVigil devstack is up (%.1f s).%n%n".formatted(startupMillis / 1000.0));
         for (VigilService service : VigilService.values()) {
@@ -76,6 +79,8 @@ public final class Devstack {
         text.append("  %-22s %s (%s)%n".formatted("Redis", redis.url(), describe(redis.origin())));
         text.append("  %-22s %s (%s)%n".formatted("Kafka", kafka.bootstrapServers(), describe(kafka.origin())));
         text.append("  %-22s %s%n".formatted("Data", home));
+        text.append("  %-22s %s (also in %s)%n".formatted("Admin API token", adminToken,
+                home.resolve(AdminToken.FILE)));
         String ingestion = services.url(VigilService.INGESTION);
         String incidents = services.url(VigilService.INCIDENT_CORE);
         text.append("%nIntegrations for service '%s' (demo keys):%n%n".formatted(DemoConfiguration.SERVICE));
@@ -91,13 +96,14 @@ public final class Devstack {
                     -H 'Content-Type: application/json' \\
                     -d '{"summary":"Checkout error rate above 5%%","severity":"critical","dedupKey":"checkout-errors"}'
 
-                Then see the incident it opened, and who is being paged:
+                Then see the incident it opened, and who is being paged (the REST API takes the admin token):
 
-                  curl -sS '%s/v1/incidents?service=checkout&open=true'
-                  curl -sS %s/v1/escalations/<incident id>
+                  TOKEN=$(cat %s)
+                  curl -sS '%s/v1/incidents?service=checkout&open=true' -H "Authorization: Bearer $TOKEN"
+                  curl -sS %s/v1/escalations/<incident id> -H "Authorization: Bearer $TOKEN"
 
                 Ctrl-C stops Vigil.
-                """.formatted(ingestion, DemoConfiguration.genericKey(), incidents,
+                """.formatted(ingestion, DemoConfiguration.genericKey(), home.resolve(AdminToken.FILE), incidents,
                 services.url(VigilService.ESCALATION)));
         return text.toString();
     }

@@ -7,6 +7,7 @@ import io.vigil.contracts.EnvelopeCodec;
 import io.vigil.contracts.NotificationRequested;
 import io.vigil.contracts.Topics;
 import io.vigil.testkit.HttpProbe;
+import io.vigil.testkit.TestTokens;
 import io.vigil.testkit.TopicRecorder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.vigil.testkit.Infrastructure;
@@ -49,6 +50,7 @@ class WalkingSkeletonIT {
     private static Map<String, Object> properties() {
         Map<String, Object> properties = new java.util.HashMap<>(DemoConfiguration.properties());
         properties.put("vigil.incident.dedup-key-prefix", "skeleton:" + UUID.randomUUID() + ":");
+        properties.putAll(TestTokens.properties());
         return properties;
     }
 
@@ -66,8 +68,8 @@ class WalkingSkeletonIT {
     @Test
     void alertmanagerResendOpensOneIncidentAndItsResolveResolvesIt() throws IOException {
         HttpProbe ingestion = new HttpProbe(services.url(VigilService.INGESTION));
-        HttpProbe incidents = new HttpProbe(services.url(VigilService.INCIDENT_CORE));
-        HttpProbe escalation = new HttpProbe(services.url(VigilService.ESCALATION));
+        HttpProbe incidents = new HttpProbe(services.url(VigilService.INCIDENT_CORE)).withToken(TestTokens.VIEWER);
+        HttpProbe escalation = new HttpProbe(services.url(VigilService.ESCALATION)).withToken(TestTokens.VIEWER);
         String door = "/api/v1/integrations/alertmanager?key=" + DemoConfiguration.INTEGRATIONS.get(1).key();
         String firing = fixtureBody("alertmanager-webhook-01-fire-firing-Alert1.json");
 
@@ -122,8 +124,8 @@ class WalkingSkeletonIT {
     @Test
     void alertBecomesOneIncidentThatEscalationPages() {
         HttpProbe ingestion = new HttpProbe(services.url(VigilService.INGESTION));
-        HttpProbe incidents = new HttpProbe(services.url(VigilService.INCIDENT_CORE));
-        HttpProbe escalation = new HttpProbe(services.url(VigilService.ESCALATION));
+        HttpProbe incidents = new HttpProbe(services.url(VigilService.INCIDENT_CORE)).withToken(TestTokens.VIEWER);
+        HttpProbe escalation = new HttpProbe(services.url(VigilService.ESCALATION)).withToken(TestTokens.VIEWER);
         String service = DemoConfiguration.SERVICE;
         String alert = """
                 {"summary": "Checkout error rate above 5%%", "severity": "critical",

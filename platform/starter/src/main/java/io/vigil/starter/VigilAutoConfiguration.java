@@ -4,6 +4,7 @@ import io.vigil.contracts.EnvelopeCodec;
 import io.vigil.starter.inbox.InboxConfiguration;
 import io.vigil.starter.kafka.KafkaConfiguration;
 import io.vigil.starter.outbox.OutboxConfiguration;
+import io.vigil.starter.security.ApiSecurityConfiguration;
 import io.vigil.starter.web.ProblemDetailsAdvice;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
         JdbcTemplateAutoConfiguration.class}, before = WebMvcAutoConfiguration.class)
 @EnableConfigurationProperties(VigilPlatformProperties.class)
-@Import({OutboxConfiguration.class, InboxConfiguration.class, KafkaConfiguration.class, ProblemDetailsAdvice.class})
+@Import({OutboxConfiguration.class, InboxConfiguration.class, KafkaConfiguration.class, ProblemDetailsAdvice.class,
+        ApiSecurityConfiguration.class})
 public class VigilAutoConfiguration {
 
     /** The time every service reads; tests replace it with a clock they move. */

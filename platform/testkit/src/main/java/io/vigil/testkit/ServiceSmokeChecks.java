@@ -69,4 +69,18 @@ public abstract class ServiceSmokeChecks {
         assertThat(response.body()).contains("vigil_outbox_published_total")
                 .contains("service=\"" + environment.getRequiredProperty("spring.application.name") + "\"");
     }
+
+    @Test
+    void theRestApiWantsAnApiTokenAndSaysSoAsAProblemDocument() {
+        HttpProbe.Response anonymous = HttpProbe.localhost(port).get("/v1/no-such-resource");
+        HttpProbe.Response unknownToken = HttpProbe.localhost(port).withToken("guessed").get("/v1/no-such-resource");
+        HttpProbe.Response viewer = HttpProbe.localhost(port).withToken(TestTokens.VIEWER).get("/v1/no-such-resource");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(unknownToken.status()).isEqualTo(401);
+        assertThat(unknownToken.body()).contains("not a registered API token");
+        assertThat(viewer.status()).as("past authentication, an unknown route is simply not found").isEqualTo(404);
+    }
 }

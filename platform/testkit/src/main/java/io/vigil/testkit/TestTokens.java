@@ -21,7 +21,18 @@ public final class TestTokens {
     /** May only read. */
     public static final String VIEWER = "vigil-test-viewer-token";
 
+    /** People with responder tokens of their own, named after themselves, for tests about who did what. */
+    public static final java.util.List<String> PEOPLE = java.util.List.of("alice", "bob", "carol", "dave", "erin");
+
     private TestTokens() {
+    }
+
+    /** The responder token of one of {@link #PEOPLE}: a request made with it is made by that person. */
+    public static String of(String person) {
+        if (!PEOPLE.contains(person)) {
+            throw new IllegalArgumentException("no test token for '" + person + "'; people with one: " + PEOPLE);
+        }
+        return "vigil-test-token-of-" + person;
     }
 
     /** The {@code vigil.security.tokens.*} properties declaring the three tokens, named after their roles. */
@@ -30,6 +41,7 @@ public final class TestTokens {
         declare(properties, "test-admin", "admin", ADMIN);
         declare(properties, "test-responder", "responder", RESPONDER);
         declare(properties, "test-viewer", "viewer", VIEWER);
+        PEOPLE.forEach(person -> declare(properties, person, "responder", of(person)));
         return properties;
     }
 

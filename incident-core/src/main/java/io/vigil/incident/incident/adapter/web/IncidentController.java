@@ -1,14 +1,13 @@
 package io.vigil.incident.incident.adapter.web;
 
-import io.vigil.contracts.Actor;
 import io.vigil.incident.incident.application.ChangeSeverity;
 import io.vigil.incident.incident.application.ChangeStatus;
 import io.vigil.incident.incident.application.DeclareIncident;
 import io.vigil.incident.incident.application.EscalateNow;
 import io.vigil.incident.incident.application.IncidentQuery;
+import io.vigil.incident.incident.application.Incidents;
 import io.vigil.incident.incident.application.MergeIncidents;
 import io.vigil.incident.incident.application.SplitIncident;
-import io.vigil.incident.incident.application.Incidents;
 import io.vigil.incident.incident.application.Timeline;
 import io.vigil.incident.incident.application.WriteNote;
 import io.vigil.incident.incident.domain.Incident;
@@ -16,6 +15,7 @@ import io.vigil.incident.incident.domain.IncidentStatus;
 import io.vigil.incident.incident.domain.Lifecycle;
 import io.vigil.incident.incident.domain.Severity;
 import io.vigil.incident.incident.domain.Urgency;
+import io.vigil.starter.security.ApiCaller;
 import io.vigil.starter.web.ResourceNotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,13 +34,13 @@ import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -48,14 +48,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The incident API. Until API authentication exists, who did something is taken from the optional
- * {@code X-Vigil-Actor} header ({@code anonymous} without it) and written on the timeline.
+ * The incident API. Who did something is the caller's API token (its name), written on the timeline.
  */
 @RestController
 @RequestMapping("/v1/incidents")
 class IncidentController {
 
-    static final String ACTOR_HEADER = "X-Vigil-Actor";
     static final String NEXT_CURSOR_HEADER = "X-Next-Cursor";
 
     private final Incidents incidents;
@@ -159,9 +157,9 @@ class IncidentController {
 
     @PostMapping
     ResponseEntity<IncidentView> declare(@Valid @RequestBody DeclareRequest request,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @AuthenticationPrincipal ApiCaller caller) {
         Incident incident = declareIncident.declare(new DeclareIncident.Command(request.title(), request.service(),
-                request.severity(), request.urgency(), request.description(), actor(actor)));
+                request.severity(), request.urgency(), request.description(), caller.actor()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(incident.id());
         return ResponseEntity.created(location).body(IncidentView.of(incident));
     }
@@ -183,64 +181,64 @@ class IncidentController {
 
     @PostMapping("/{id}/acknowledge")
     IncidentView acknowledge(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteOnly body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        return move(id, IncidentStatus.ACKNOWLEDGED, note(body), actor);
+            @AuthenticationPrincipal ApiCaller caller) {
+        return move(id, IncidentStatus.ACKNOWLEDGED, note(body), caller);
     }
 
     @PostMapping("/{id}/resolve")
     IncidentView resolve(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteOnly body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        return move(id, IncidentStatus.RESOLVED, note(body), actor);
+            @AuthenticationPrincipal ApiCaller caller) {
+        return move(id, IncidentStatus.RESOLVED, note(body), caller);
     }
 
     @PostMapping("/{id}/reopen")
     IncidentView reopen(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteOnly body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        return move(id, IncidentStatus.REOPENED, note(body), actor);
+            @AuthenticationPrincipal ApiCaller caller) {
+        return move(id, IncidentStatus.REOPENED, note(body), caller);
     }
 
     @PostMapping("/{id}/close")
     IncidentView close(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteOnly body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        return move(id, IncidentStatus.CLOSED, note(body), actor);
+            @AuthenticationPrincipal ApiCaller caller) {
+        return move(id, IncidentStatus.CLOSED, note(body), caller);
     }
 
     /** Any move of the lifecycle by name; {@code PATCH} and {@code POST} do the same. */
     @PostMapping("/{id}/status")
     IncidentView status(@PathVariable UUID id, @Valid @RequestBody StatusRequest body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @AuthenticationPrincipal ApiCaller caller) {
         IncidentStatus target = statuses(List.of(body.status())).iterator().next();
         if (target == IncidentStatus.MERGED) {
             throw InvalidParameter.of("status", "cannot be merged here: merging is its own operation");
         }
-        return move(id, target, body.note(), actor);
+        return move(id, target, body.note(), caller);
     }
 
     @PatchMapping("/{id}/status")
     IncidentView patchStatus(@PathVariable UUID id, @Valid @RequestBody StatusRequest body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        return status(id, body, actor);
+            @AuthenticationPrincipal ApiCaller caller) {
+        return status(id, body, caller);
     }
 
     @PostMapping("/{id}/escalate")
     IncidentView escalate(@PathVariable UUID id, @Valid @RequestBody(required = false) NoteOnly body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @AuthenticationPrincipal ApiCaller caller) {
         return IncidentView.of(escalateNow.escalate(
-                new EscalateNow.Command(id, actor(actor), note(body), UUID.randomUUID(), null)));
+                new EscalateNow.Command(id, caller.actor(), note(body), UUID.randomUUID(), null)));
     }
 
     @PostMapping("/{id}/severity")
     IncidentView severity(@PathVariable UUID id, @Valid @RequestBody SeverityRequest body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @AuthenticationPrincipal ApiCaller caller) {
         return IncidentView.of(changeSeverity.change(new ChangeSeverity.Command(id, body.severity(), body.urgency(),
-                actor(actor), UUID.randomUUID())));
+                caller.actor(), UUID.randomUUID())));
     }
 
     @PostMapping("/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
     Timeline.Entry note(@PathVariable UUID id, @Valid @RequestBody NoteRequest body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        writeNote.write(new WriteNote.Command(id, body.text(), actor(actor), UUID.randomUUID(), null));
+            @AuthenticationPrincipal ApiCaller caller) {
+        writeNote.write(new WriteNote.Command(id, body.text(), caller.actor(), UUID.randomUUID(), null));
         return timeline.entriesOf(id).reversed().stream().filter(entry -> entry.kind().equals("note"))
                 .findFirst().orElseThrow();
     }
@@ -248,33 +246,28 @@ class IncidentController {
     /** Merges this incident into another open one; answers with the target. */
     @PostMapping("/{id}/merge")
     IncidentView merge(@PathVariable UUID id, @Valid @RequestBody MergeRequest body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @AuthenticationPrincipal ApiCaller caller) {
         if (id.equals(body.into())) {
             throw InvalidParameter.of("into", "must name another incident");
         }
-        return IncidentView.of(mergeIncidents.merge(new MergeIncidents.Command(id, body.into(), actor(actor),
+        return IncidentView.of(mergeIncidents.merge(new MergeIncidents.Command(id, body.into(), caller.actor(),
                 body.note())));
     }
 
     /** Moves some alerts into a new incident; answers {@code 201} with it. */
     @PostMapping("/{id}/split")
     ResponseEntity<IncidentView> split(@PathVariable UUID id, @Valid @RequestBody SplitRequest body,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @AuthenticationPrincipal ApiCaller caller) {
         Incident created = splitIncident.split(new SplitIncident.Command(id, body.fingerprints(), body.title(),
-                actor(actor)));
+                caller.actor()));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/v1/incidents/{id}")
                 .build(created.id());
         return ResponseEntity.created(location).body(IncidentView.of(created));
     }
 
-    private IncidentView move(UUID id, IncidentStatus target, String note, String actor) {
+    private IncidentView move(UUID id, IncidentStatus target, String note, ApiCaller caller) {
         return IncidentView.of(changeStatus.change(
-                new ChangeStatus.Command(id, target, actor(actor), note, UUID.randomUUID(), null)));
-    }
-
-    static Actor actor(String header) {
-        String id = header == null || header.isBlank() ? "anonymous" : header.strip();
-        return new Actor("user", id, "rest");
+                new ChangeStatus.Command(id, target, caller.actor(), note, UUID.randomUUID(), null)));
     }
 
     private static String note(NoteOnly body) {

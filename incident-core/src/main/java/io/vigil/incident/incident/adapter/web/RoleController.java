@@ -5,6 +5,7 @@ import io.vigil.incident.incident.application.AssignRoles;
 import io.vigil.incident.incident.application.Incidents;
 import io.vigil.incident.incident.application.Roles;
 import io.vigil.incident.incident.domain.IncidentRole;
+import io.vigil.starter.security.ApiCaller;
 import io.vigil.starter.web.ResourceNotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,13 +14,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,15 +64,15 @@ class RoleController {
     @PutMapping("/{role}")
     List<RoleView> assign(@PathVariable UUID id, @PathVariable String role,
             @Valid @RequestBody AssignRequest body,
-            @RequestHeader(name = IncidentController.ACTOR_HEADER, required = false) String actor) {
+            @AuthenticationPrincipal ApiCaller caller) {
         return RoleView.of(assignRoles.assign(id, role(role), body.assignee().strip(),
-                IncidentController.actor(actor)));
+                caller.actor()));
     }
 
     @DeleteMapping("/{role}/{assignee}")
     List<RoleView> release(@PathVariable UUID id, @PathVariable String role, @PathVariable String assignee,
-            @RequestHeader(name = IncidentController.ACTOR_HEADER, required = false) String actor) {
-        return RoleView.of(assignRoles.release(id, role(role), assignee, IncidentController.actor(actor)));
+            @AuthenticationPrincipal ApiCaller caller) {
+        return RoleView.of(assignRoles.release(id, role(role), assignee, caller.actor()));
     }
 
     private static IncidentRole role(String label) {
