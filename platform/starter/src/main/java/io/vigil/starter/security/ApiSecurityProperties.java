@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("vigil.security")
 @Validated
 public record ApiSecurityProperties(
-        @Valid @DefaultValue Map<String, Token> tokens,
+        @DefaultValue Map<String, @Valid Token> tokens,
         @DefaultValue List<String> publicPaths,
         @DefaultValue List<String> adminPaths) {
 

@@ -18,9 +18,10 @@ class JdbcPagedPhones implements PagedPhones {
 
     @Override
     public Optional<PagedIncident> lastPage(String phone, OptionalLong incidentNumber) {
+        // PENDING too: the person can read the SMS and answer before the send's outcome is committed here.
         String sql = """
                 select incident_id, incident_number, user_id from delivery
-                where address = ? and channel in ('SMS', 'VOICE') and status = 'SENT' and purpose = 'PAGE'
+                where address = ? and channel in ('SMS', 'VOICE') and status in ('PENDING', 'SENT') and purpose = 'PAGE'
                 %s order by created_at desc limit 1""".formatted(incidentNumber.isPresent() ? "and incident_number = ?" : "");
         Object[] args = incidentNumber.isPresent() ? new Object[] {phone, incidentNumber.getAsLong()} : new Object[] {phone};
         return jdbc.query(sql, (rs, row) -> new PagedIncident(rs.getObject(1, UUID.class), rs.getLong(2),
