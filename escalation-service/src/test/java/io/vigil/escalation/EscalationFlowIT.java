@@ -2,6 +2,7 @@ package io.vigil.escalation;
 
 import static io.vigil.escalation.IncidentEvents.acknowledged;
 import static io.vigil.escalation.IncidentEvents.escalated;
+import static io.vigil.escalation.IncidentEvents.merged;
 import static io.vigil.escalation.IncidentEvents.opened;
 import static io.vigil.escalation.IncidentEvents.reopened;
 import static io.vigil.escalation.IncidentEvents.resolved;
@@ -11,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.contracts.Envelope;
 import io.vigil.contracts.EscalationExhausted;
+import io.vigil.contracts.EscalationLevelSkipped;
 import io.vigil.contracts.IncidentOpened;
 import io.vigil.contracts.IncidentSeverity;
 import io.vigil.contracts.Message;
@@ -19,16 +21,19 @@ import io.vigil.contracts.StableIds;
 import io.vigil.contracts.Topics;
 import io.vigil.contracts.Urgency;
 import io.vigil.escalation.Pages.Seen;
+import io.vigil.escalation.escalation.application.FireDueSteps;
 import io.vigil.starter.outbox.Outbox;
 import io.vigil.testkit.HttpProbe;
 import io.vigil.testkit.Infrastructure;
 import io.vigil.testkit.MutableClock;
+import io.vigil.testkit.TestTokens;
 import io.vigil.testkit.TopicRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -71,8 +76,10 @@ class EscalationFlowIT {
         }
 
         /**
-         * The service "crashes" once between its first and second page of an incident titled {@link #CRASH}: the
-         * outbox append throws, as a lost connection or a killed process would end the transaction.
+         * The service "crashes" once between its first and second page of an incident titled {@link #CRASH}, and
+         * once while reporting the first skip of incident number {@link #CRASH_ON_SKIP}: the outbox append throws,
+         * as a lost connection or a killed process would end the transaction. Every skip report is remembered as
+         * it was appended, rolled back or not.
          */
         @Bean
         static BeanPostProcessor crashOnce() {
@@ -83,10 +90,17 @@ class EscalationFlowIT {
                         return bean;
                     }
                     AtomicInteger appends = new AtomicInteger();
+                    AtomicInteger skipsToCrash = new AtomicInteger();
                     return (Outbox) (topic, envelope) -> {
                         if (envelope.payload() instanceof NotificationRequested page && CRASH.equals(page.title())
                                 && appends.incrementAndGet() == 2) {
                             throw new IllegalStateException("crash between the first and the second page");
+                        }
+                        if (envelope.payload() instanceof EscalationLevelSkipped skip) {
+                            SKIPS_APPENDED.add(envelope);
+                            if (skip.number() == CRASH_ON_SKIP && skipsToCrash.incrementAndGet() == 1) {
+                                throw new IllegalStateException("crash while reporting a skip");
+                            }
                         }
                         outbox.append(topic, envelope);
                     };
@@ -96,6 +110,8 @@ class EscalationFlowIT {
     }
 
     private static final String CRASH = "crash after the first page";
+    private static final long CRASH_ON_SKIP = 1_000_000;
+    private static final ConcurrentLinkedQueue<Envelope<?>> SKIPS_APPENDED = new ConcurrentLinkedQueue<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -193,19 +209,91 @@ class EscalationFlowIT {
     }
 
     @Test
-    void aLevelWithNobodyOnCallIsSkippedAtOnceAndRecorded() {
+    void aLevelWithNobodyOnCallIsSkippedAtOnceAndReportedForTheTimeline() {
         Instant t0 = CLOCK.instant();
         IncidentOpened incident = open("skipping", Urgency.HIGH);
         // The clock does not move: erin (level 2) is paged without level 1's ten minutes passing.
         awaitPages(incident, 1);
         assertThat(Pages.pagesOf(requests, incident.incidentId())).containsExactly(new Seen("erin", t0, 2, 1));
-        JsonNode log = JSON.readTree(HttpProbe.localhost(port).get(
-                "/v1/escalations/" + incident.incidentId() + "/log").body());
+        JsonNode log = JSON.readTree(api().get("/v1/escalations/" + incident.incidentId() + "/log").body());
         assertThat(log.get("log").valueStream().map(entry -> entry.get("kind").asString() + "@"
                 + entry.get("level").asInt())).containsExactly("STARTED@0", "SKIPPED@1", "PAGED@2");
 
+        // On the topic, keyed by the incident, the skip comes before level 2's page.
+        List<Envelope<Message>> published = Pages.of(requests, incident.incidentId());
+        assertThat(published).extracting(e -> e.payload().getClass().getSimpleName())
+                .containsExactly("EscalationLevelSkipped", "NotificationRequested");
+        UUID skipId = StableIds.of("skip", incident.incidentId().toString(), "1", "1", "1");
+        assertThat(published.getFirst().eventId()).isEqualTo(skipId);
+        assertThat(published.getFirst().payload()).isEqualTo(new EscalationLevelSkipped(skipId,
+                incident.incidentId(), incident.number(), "skipping", "skip-first", 1, 1,
+                "nobody on call in schedule:nobody", t0));
+
         CLOCK.advance(Duration.ofMinutes(10));
         await().atMost(PATIENCE).until(() -> Pages.exhaustionsOf(requests, incident.incidentId()).size() == 1);
+    }
+
+    @Test
+    void aSkipFiredAgainAfterACrashIsReportedOnceWithTheSameId() {
+        IncidentOpened incident = opened(UUID.randomUUID(), CRASH_ON_SKIP, "skipping", Urgency.HIGH);
+        events.send(incident.incidentId(), incident);
+        awaitPages(incident, 1);
+        sentinel();
+
+        UUID skipId = StableIds.of("skip", incident.incidentId().toString(), "1", "1", "1");
+        // The first attempt derived the skip's id and crashed, its transaction taking the report with it; the step
+        // fired again and reported the same skip, once.
+        assertThat(SKIPS_APPENDED).filteredOn(e -> e.aggregateId().equals(incident.incidentId().toString()))
+                .extracting(Envelope::eventId).containsExactly(skipId, skipId);
+        List<Envelope<Message>> published = Pages.of(requests, incident.incidentId());
+        assertThat(published).extracting(Envelope::eventId).containsExactly(skipId,
+                FireDueSteps.requestId(incident.incidentId(), 1, 2, 1, "erin"));
+        assertThat(((EscalationLevelSkipped) published.getFirst().payload()).skipId()).isEqualTo(skipId);
+        events.send(incident.incidentId(), resolved(incident));
+        await().atMost(PATIENCE).until(() -> pendingSteps(incident) == 0);
+    }
+
+    @Test
+    void aMergedIncidentStopsEscalatingWhileItsTargetGoesOn() {
+        IncidentOpened source = open("checkout", Urgency.HIGH);
+        IncidentOpened target = open("checkout", Urgency.HIGH);
+        awaitPages(source, 1);
+        awaitPages(target, 1);
+
+        Envelope<Message> merge = events.send(source.incidentId(), merged(source, target));
+        events.resend(merge);
+        await().atMost(PATIENCE).until(() -> "MERGED".equals(escalation(source).get("state").asString()));
+        assertThat(pendingSteps(source)).isZero();
+
+        CLOCK.advance(Duration.ofMinutes(5));
+        awaitPages(target, 2);
+        sentinel();
+        assertThat(Pages.pagesOf(requests, source.incidentId())).extracting(Seen::user).containsExactly("alice");
+        assertThat(jdbc.queryForObject("select count(*) from escalation_log where incident_id = ? and kind = 'MERGED'",
+                Integer.class, source.incidentId())).isEqualTo(1);
+        events.send(target.incidentId(), resolved(target));
+        await().atMost(PATIENCE).until(() -> pendingSteps(target) == 0);
+    }
+
+    @Test
+    void aMergeBeforeTheOpeningLeavesATombstoneAndNobodyIsPaged() {
+        IncidentOpened incident = opened(UUID.randomUUID(), NUMBERS.incrementAndGet(), "checkout", Urgency.HIGH);
+        IncidentOpened target = opened(UUID.randomUUID(), NUMBERS.incrementAndGet(), "checkout", Urgency.HIGH);
+        events.send(incident.incidentId(), merged(incident, target));
+        await().atMost(PATIENCE).until(() -> "MERGED".equals(escalation(incident).get("state").asString()));
+        // IncidentMerged says nothing of severity or urgency; the tombstone does without them.
+        assertThat(jdbc.queryForList("select severity, urgency from escalation where incident_id = ?",
+                incident.incidentId()).getFirst()).containsEntry("severity", null).containsEntry("urgency", null);
+
+        events.send(incident.incidentId(), incident);
+        // The same partition: once the acknowledgement is processed, so is the late opening before it.
+        Envelope<Message> ack = events.send(incident.incidentId(), acknowledged(incident));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from inbox where event_id = ?", Integer.class, ack.eventId()) == 1);
+        sentinel();
+        assertThat(Pages.of(requests, incident.incidentId())).isEmpty();
+        assertThat(escalation(incident).get("state").asString()).isEqualTo("MERGED");
+        assertThat(pendingSteps(incident)).isZero();
     }
 
     @Test
@@ -221,6 +309,25 @@ class EscalationFlowIT {
         assertThat(Pages.of(requests, incident.incidentId())).isEmpty();
         assertThat(escalation(incident).get("state").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(pendingSteps(incident)).isZero();
+    }
+
+    @Test
+    void anEscalationAskedForAfterAnEarlyAcknowledgementPagesWithTheEventsSeverity() {
+        IncidentOpened incident = opened(UUID.randomUUID(), NUMBERS.incrementAndGet(), "checkout", Urgency.HIGH);
+        events.send(incident.incidentId(), acknowledged(incident));
+        await().atMost(PATIENCE).until(() -> "ACKNOWLEDGED".equals(escalation(incident).get("state").asString()));
+
+        events.send(incident.incidentId(), escalated(incident));
+        awaitPages(incident, 1);
+        NotificationRequested page = (NotificationRequested) Pages.of(requests, incident.incidentId()).getFirst()
+                .payload();
+        assertThat(page.user().id()).isEqualTo("alice");
+        assertThat(page.level()).isEqualTo(1);
+        assertThat(page.severity()).isEqualTo(IncidentSeverity.SEV2);
+        assertThat(page.urgency()).isEqualTo(Urgency.HIGH);
+        assertThat(page.title()).isEqualTo(incident.title());
+        events.send(incident.incidentId(), resolved(incident));
+        await().atMost(PATIENCE).until(() -> pendingSteps(incident) == 0);
     }
 
     @Test
@@ -320,11 +427,15 @@ class EscalationFlowIT {
     }
 
     private JsonNode escalation(IncidentOpened incident) {
-        HttpProbe.Response response = HttpProbe.localhost(port).get("/v1/escalations/" + incident.incidentId());
+        HttpProbe.Response response = api().get("/v1/escalations/" + incident.incidentId());
         if (response.status() != 200) {
             return JSON.readTree("{\"state\":\"NONE\"}");
         }
         return JSON.readTree(response.body());
+    }
+
+    private HttpProbe api() {
+        return HttpProbe.localhost(port).withToken(TestTokens.ADMIN);
     }
 
     private int pendingSteps(IncidentOpened incident) {

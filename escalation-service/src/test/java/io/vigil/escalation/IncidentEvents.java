@@ -5,6 +5,7 @@ import io.vigil.contracts.Envelope;
 import io.vigil.contracts.EnvelopeCodec;
 import io.vigil.contracts.IncidentAcknowledged;
 import io.vigil.contracts.IncidentEscalated;
+import io.vigil.contracts.IncidentMerged;
 import io.vigil.contracts.IncidentOpened;
 import io.vigil.contracts.IncidentReopened;
 import io.vigil.contracts.IncidentResolved;
@@ -66,6 +67,11 @@ final class IncidentEvents implements AutoCloseable {
     static IncidentEscalated escalated(IncidentOpened incident) {
         return new IncidentEscalated(incident.incidentId(), incident.number(), incident.title(), incident.service(),
                 incident.severity(), incident.urgency(), new Actor("user", "alice", "slack"), incident.openedAt());
+    }
+
+    static IncidentMerged merged(IncidentOpened incident, IncidentOpened into) {
+        return new IncidentMerged(incident.incidentId(), incident.number(), incident.service(), into.incidentId(),
+                into.number(), new Actor("user", "alice", "rest"), incident.openedAt());
     }
 
     /** Sends the event keyed by the incident id and waits until the broker has it; returns its envelope. */

@@ -11,6 +11,7 @@ import io.vigil.contracts.Topics;
 import io.vigil.contracts.Urgency;
 import io.vigil.testkit.HttpProbe;
 import io.vigil.testkit.Infrastructure;
+import io.vigil.testkit.TestTokens;
 import io.vigil.testkit.TopicRecorder;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class IncidentOpenedIT {
         TopicRecorder.send(INFRA.kafka().bootstrapServers(), Topics.INCIDENT_EVENTS, incidentId.toString(), encoded);
         TopicRecorder.send(INFRA.kafka().bootstrapServers(), Topics.INCIDENT_EVENTS, incidentId.toString(), encoded);
 
-        HttpProbe http = HttpProbe.localhost(port);
+        HttpProbe http = HttpProbe.localhost(port).withToken(TestTokens.ADMIN);
         HttpProbe.Response response = await().atMost(Duration.ofSeconds(20))
                 .until(() -> http.get("/v1/escalations/" + incidentId), r -> r.status() == 200);
         JsonNode escalation = JsonMapper.builder().build().readTree(response.body());
@@ -79,6 +80,7 @@ class IncidentOpenedIT {
 
     @Test
     void unknownEscalationIsNotFound() {
-        assertThat(HttpProbe.localhost(port).get("/v1/escalations/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(HttpProbe.localhost(port).withToken(TestTokens.ADMIN).get("/v1/escalations/" + UUID.randomUUID())
+                .status()).isEqualTo(404);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.testkit.HttpProbe;
 import io.vigil.testkit.Infrastructure;
+import io.vigil.testkit.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +45,7 @@ class OnCallApiIT {
         assertThat(evening.get("user").get("id").asString()).isEqualTo("bob");
         JsonNode before = get("/v1/schedules/checkout-primary/on-call?at=2025-01-01T00:00:00Z");
         assertThat(before.get("user").isNull()).isTrue();
-        assertThat(HttpProbe.localhost(port).get("/v1/schedules/none/on-call").status()).isEqualTo(404);
+        assertThat(api().get("/v1/schedules/none/on-call").status()).isEqualTo(404);
     }
 
     @Test
@@ -53,7 +54,7 @@ class OnCallApiIT {
         assertThat(onCall.get("policyId").asString()).isEqualTo("checkout");
         assertThat(onCall.get("levels").get(0).get("pages").get(0).get("user").get("id").asString()).isEqualTo("bob");
         assertThat(onCall.get("levels").get(2).get("pages").size()).isEqualTo(3);
-        assertThat(HttpProbe.localhost(port).get("/v1/on-call?service=unknown").status()).isEqualTo(404);
+        assertThat(api().get("/v1/on-call?service=unknown").status()).isEqualTo(404);
     }
 
     @Test
@@ -62,7 +63,7 @@ class OnCallApiIT {
                 .get("shifts");
         assertThat(shifts.valueStream().map(s -> s.get("userId").asString() + " " + s.get("start").asString()))
                 .containsExactly("alice 2026-01-12T00:00:00Z", "carol 2026-01-12T09:00:00Z", "bob 2026-01-12T17:00:00Z");
-        assertThat(HttpProbe.localhost(port).get(
+        assertThat(api().get(
                 "/v1/schedules/checkout-primary/shifts?from=2026-01-13T00:00:00Z&to=2026-01-12T00:00:00Z").status())
                 .isEqualTo(400);
     }
@@ -83,7 +84,7 @@ class OnCallApiIT {
         assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactly("policies[0].levels");
         assertThat(get("/v1/config").get("version").asLong()).isEqualTo(before);
-        assertThat(HttpProbe.localhost(port).get("/v1/users/zed").status()).isEqualTo(404);
+        assertThat(api().get("/v1/users/zed").status()).isEqualTo(404);
         assertThat(get("/v1/users").valueStream().map(u -> u.get("id").asString())).contains("alice", "bob", "carol");
         assertThat(get("/v1/on-call?service=checkout").get("policyId").asString()).isEqualTo("checkout");
     }
@@ -118,11 +119,11 @@ class OnCallApiIT {
                 "{\"levels\": [{\"delay\": \"-1m\", \"targets\": [{\"user\": \"ghost\"}]}]}");
         assertThat(badPolicy.statusCode()).isEqualTo(400);
         assertThat(badPolicy.body()).contains("policies[1].levels[0].delay").contains("policies[1].levels[0].targets[0].user");
-        assertThat(HttpProbe.localhost(port).get("/v1/escalation-policies/bad").status()).isEqualTo(404);
+        assertThat(api().get("/v1/escalation-policies/bad").status()).isEqualTo(404);
     }
 
     private JsonNode get(String path) {
-        HttpProbe.Response response = HttpProbe.localhost(port).get(path);
+        HttpProbe.Response response = api().get(path);
         assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -130,11 +131,18 @@ class OnCallApiIT {
     private HttpResponse<String> put(String path, String contentType, String body)
             throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN))
                 .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).DELETE().build());
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).DELETE().build());
+    }
+
+    /** Configuration changes need the admin role; the tests read with the same token. */
+    private HttpProbe api() {
+        return HttpProbe.localhost(port).withToken(TestTokens.ADMIN);
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package io.vigil.escalation.escalation.application;
 
 import io.vigil.contracts.IncidentEscalated;
+import io.vigil.contracts.Urgency;
 import io.vigil.escalation.escalation.domain.EscalationPath;
 import io.vigil.escalation.oncall.application.CurrentDirectory;
 import io.vigil.escalation.oncall.domain.EscalationPolicy;
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Someone asked to escalate: the level after the one that last fired is paged now instead of after its delay.
- * An acknowledged incident escalates again too; a resolved one does not.
+ * An acknowledged incident escalates again too; a resolved or merged one does not.
  */
 @Service
 public class EscalateNow {
@@ -44,7 +45,7 @@ public class EscalateNow {
             return;
         }
         Optional<Escalation> found = escalations.lock(escalated.incidentId());
-        if (found.isEmpty() || Escalation.RESOLVED.equals(found.get().state())) {
+        if (found.isEmpty() || found.get().over()) {
             return;
         }
         Escalation current = found.get();
@@ -57,9 +58,14 @@ public class EscalateNow {
         Instant now = clock.instant();
         steps.cancelPending(current.incidentId());
         EscalationPath.Next.Page next = EscalationPath.escalateNow(policy.get(), current.level(), current.round(), now);
-        escalations.update(new Escalation(current.incidentId(), current.service(), current.severity(),
-                current.urgency(), Escalation.ESCALATING, current.startedAt(), current.number(), current.title(),
-                policy.get().id(), current.cycle(), current.level(), current.round(), current.pages()), now);
+        // A tombstone knows no severity or urgency: the event tells; a manual escalation without either pages.
+        String severity = escalated.severity() != null ? escalated.severity().name() : current.severity();
+        String urgency = escalated.urgency() != null ? escalated.urgency().name()
+                : current.urgency() != null ? current.urgency() : Urgency.HIGH.name();
+        escalations.update(new Escalation(current.incidentId(), current.service(), severity, urgency,
+                Escalation.ESCALATING, current.startedAt(), current.number(),
+                escalated.title() != null ? escalated.title() : current.title(), policy.get().id(), current.cycle(),
+                current.level(), current.round(), current.pages()), now);
         log.record(current.incidentId(), new EscalationLog.Entry(now, "ESCALATED", current.cycle(), next.level(),
                 next.round(), "by " + escalated.actor().kind() + ":" + escalated.actor().id()));
         steps.schedule(current.incidentId(), current.cycle(), EscalationSteps.Kind.PAGE, next.level(), next.round(),

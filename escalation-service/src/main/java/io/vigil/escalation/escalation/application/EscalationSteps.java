@@ -1,5 +1,6 @@
 package io.vigil.escalation.escalation.application;
 
+import io.vigil.escalation.escalation.domain.EscalationPath;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,15 @@ public interface EscalationSteps {
 
     /** Adds the escalation's pending step; there is at most one per escalation. */
     void schedule(UUID incidentId, int cycle, Kind kind, int level, int round, Instant dueAt);
+
+    /**
+     * Schedules the first step of {@code cycle}, level 1 of round 1, due at once: how an escalation starts and how
+     * a reopen starts it again.
+     */
+    default void scheduleFirstPage(UUID incidentId, int cycle, Instant now) {
+        EscalationPath.Next.Page first = EscalationPath.start(now);
+        schedule(incidentId, cycle, Kind.PAGE, first.level(), first.round(), first.dueAt());
+    }
 
     /** Cancels the escalation's pending step, if any; returns how many were cancelled. */
     int cancelPending(UUID incidentId);

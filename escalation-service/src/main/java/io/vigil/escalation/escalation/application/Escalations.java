@@ -19,9 +19,9 @@ public interface Escalations {
     boolean startIfAbsent(Escalation escalation);
 
     /**
-     * Marks the escalation stopped ({@code ACKNOWLEDGED} or {@code RESOLVED}); when there is none yet, leaves a
-     * tombstone with that state so a late {@code IncidentOpened} does not start one. Never turns a resolved
-     * escalation back into an acknowledged one.
+     * Marks the escalation stopped ({@code ACKNOWLEDGED}, {@code RESOLVED} or {@code MERGED}); when there is none
+     * yet, stores the tombstone ({@link Escalation#tombstone}) so a late {@code IncidentOpened} does not start one.
+     * Never turns an escalation that is {@linkplain Escalation#over() over} into another state.
      */
     void stop(Escalation tombstone, Instant at);
 

@@ -2,6 +2,7 @@ package io.vigil.escalation.escalation.application;
 
 import io.vigil.contracts.Envelope;
 import io.vigil.contracts.EscalationExhausted;
+import io.vigil.contracts.EscalationLevelSkipped;
 import io.vigil.contracts.IncidentSeverity;
 import io.vigil.contracts.NotificationRequested;
 import io.vigil.contracts.StableIds;
@@ -12,6 +13,7 @@ import io.vigil.escalation.oncall.application.CurrentDirectory;
 import io.vigil.escalation.oncall.domain.EscalationPolicy;
 import io.vigil.escalation.oncall.domain.OnCallDirectory;
 import io.vigil.escalation.oncall.domain.Page;
+import io.vigil.escalation.oncall.domain.Target;
 import io.vigil.escalation.oncall.domain.User;
 import io.vigil.starter.outbox.Outbox;
 import java.time.Clock;
@@ -26,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fires the escalation steps that are due: pages the level's people through the outbox, skips a level with nobody
- * on call at once, schedules the next step, and reports exhaustion. Claim, pages and next step commit together, so
- * a crash before the commit fires the step again later with the same request ids, and never twice.
+ * on call at once and reports the skip, schedules the next step, and reports exhaustion. Claim, pages and next step
+ * commit together, so a crash before the commit fires the step again later with the same ids, and never twice.
  */
 @Service
 public class FireDueSteps {
@@ -109,10 +111,13 @@ public class FireDueSteps {
                     Envelope.of(request.requestId(), escalation.incidentId().toString(), request, clock, null));
         }
         boolean paged = !pages.isEmpty();
-        log.record(step.incidentId(), new EscalationLog.Entry(now, paged ? "PAGED" : "SKIPPED", step.cycle(),
-                step.level(), step.round(), paged
-                        ? pages.stream().map(p -> p.user().id() + " (" + p.reason() + ")").collect(Collectors.joining(", "))
-                        : "nobody on call for level " + step.level()));
+        if (paged) {
+            log.record(step.incidentId(), new EscalationLog.Entry(now, "PAGED", step.cycle(), step.level(),
+                    step.round(), pages.stream().map(p -> p.user().id() + " (" + p.reason() + ")")
+                            .collect(Collectors.joining(", "))));
+        } else {
+            skip(escalation, policy, step, now);
+        }
         boolean lowUrgencyDone = paged && Urgency.LOW.name().equals(escalation.urgency())
                 && config.lowUrgency() == OnCallDirectory.LowUrgency.FIRST_LEVEL;
         Escalation fired = with(escalation, lowUrgencyDone ? Escalation.NOTIFIED : Escalation.ESCALATING,
@@ -127,6 +132,24 @@ public class FireDueSteps {
             case EscalationPath.Next.Exhaust exhaust -> steps.schedule(step.incidentId(), step.cycle(),
                     EscalationSteps.Kind.EXHAUST, step.level(), step.round(), exhaust.dueAt());
         }
+    }
+
+    /**
+     * Reports a level that paged nobody, through the outbox so the incident timeline can say why, with an id the
+     * same step always derives: a step fired again after a crash reports the same skip.
+     */
+    private void skip(Escalation escalation, EscalationPolicy policy, EscalationSteps.DueStep step, Instant now) {
+        String reason = step.level() <= policy.levels().size()
+                ? "nobody on call in " + policy.level(step.level()).targets().stream().map(Target::reason)
+                        .collect(Collectors.joining(", "))
+                : "policy " + policy.id() + " has no level " + step.level() + " any more";
+        EscalationLevelSkipped skipped = new EscalationLevelSkipped(
+                skipId(escalation.incidentId(), step.cycle(), step.level(), step.round()), escalation.incidentId(),
+                escalation.number(), escalation.service(), policy.id(), step.level(), step.round(), reason, now);
+        outbox.append(Topics.NOTIFICATION_REQUESTS,
+                Envelope.of(skipped.skipId(), escalation.incidentId().toString(), skipped, clock, null));
+        log.record(step.incidentId(), new EscalationLog.Entry(now, "SKIPPED", step.cycle(), step.level(),
+                step.round(), reason));
     }
 
     private void exhaust(Escalation escalation, EscalationPolicy policy, EscalationSteps.DueStep step, Instant now) {
@@ -151,12 +174,22 @@ public class FireDueSteps {
                 "cycle", Integer.toString(cycle));
     }
 
+    /**
+     * The deterministic id of a skipped level. Unlike {@link #requestId} it names the cycle always: skips are new,
+     * so no earlier id has to stay the same.
+     */
+    public static UUID skipId(UUID incidentId, int cycle, int level, int round) {
+        return StableIds.of("skip", incidentId.toString(), Integer.toString(cycle), Integer.toString(level),
+                Integer.toString(round));
+    }
+
     private static NotificationRequested request(Escalation escalation, EscalationSteps.DueStep step, Page page) {
         User user = page.user();
         return new NotificationRequested(
                 requestId(escalation.incidentId(), step.cycle(), step.level(), step.round(), user.id()),
                 escalation.incidentId(), escalation.number(), escalation.title(), escalation.service(),
-                IncidentSeverity.valueOf(escalation.severity()), Urgency.valueOf(escalation.urgency()),
+                escalation.severity() == null ? null : IncidentSeverity.valueOf(escalation.severity()),
+                Urgency.valueOf(escalation.urgency()),
                 step.level(), step.round(),
                 new NotificationRequested.Recipient(user.id(), user.name(), user.email(), user.slack(),
                         user.timeZone().getId()),

@@ -1,7 +1,6 @@
 package io.vigil.escalation.escalation.application;
 
 import io.vigil.contracts.IncidentReopened;
-import io.vigil.escalation.escalation.domain.EscalationPath;
 import io.vigil.escalation.oncall.application.CurrentDirectory;
 import io.vigil.escalation.oncall.domain.EscalationPolicy;
 import io.vigil.starter.inbox.Inbox;
@@ -60,9 +59,7 @@ public class RestartEscalation {
         log.record(reopened.incidentId(), new EscalationLog.Entry(now, "REOPENED", restarted.cycle(), 0, 0,
                 policyId == null ? "no escalation policy for service " + reopened.service() : "policy " + policyId));
         if (policy.isPresent()) {
-            EscalationPath.Next.Page first = EscalationPath.start(now);
-            steps.schedule(reopened.incidentId(), restarted.cycle(), EscalationSteps.Kind.PAGE, first.level(),
-                    first.round(), first.dueAt());
+            steps.scheduleFirstPage(reopened.incidentId(), restarted.cycle(), now);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.vigil.escalation.escalation.application;
 
 import io.vigil.contracts.IncidentOpened;
-import io.vigil.escalation.escalation.domain.EscalationPath;
 import io.vigil.escalation.oncall.application.CurrentDirectory;
 import io.vigil.escalation.oncall.domain.EscalationPolicy;
 import io.vigil.starter.inbox.Inbox;
@@ -56,8 +55,7 @@ public class StartEscalation {
                     "no escalation policy for service " + opened.service()));
             return;
         }
-        EscalationPath.Next.Page first = EscalationPath.start(now);
         log.record(opened.incidentId(), new EscalationLog.Entry(now, "STARTED", 1, 0, 0, "policy " + policy.get().id()));
-        steps.schedule(opened.incidentId(), 1, EscalationSteps.Kind.PAGE, first.level(), first.round(), first.dueAt());
+        steps.scheduleFirstPage(opened.incidentId(), 1, now);
     }
 }

@@ -4,6 +4,7 @@ import io.vigil.contracts.Envelope;
 import io.vigil.contracts.EnvelopeCodec;
 import io.vigil.contracts.IncidentAcknowledged;
 import io.vigil.contracts.IncidentEscalated;
+import io.vigil.contracts.IncidentMerged;
 import io.vigil.contracts.IncidentOpened;
 import io.vigil.contracts.IncidentReopened;
 import io.vigil.contracts.IncidentResolved;
@@ -17,7 +18,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reacts to incident-core's events: opened starts, acknowledged and resolved stop, reopened restarts, escalated moves on. */
+/**
+ * Reacts to incident-core's events: opened starts, acknowledged, resolved and merged stop, reopened restarts,
+ * escalated moves on.
+ */
 @Component
 class IncidentEventListener {
 
@@ -42,9 +46,12 @@ class IncidentEventListener {
         switch (envelope.payload()) {
             case IncidentOpened opened -> startEscalation.start(envelope.eventId(), opened);
             case IncidentAcknowledged a -> stopEscalation.stop(new StopEscalation.Command(envelope.eventId(),
-                    a.incidentId(), a.number(), a.title(), a.service(), a.severity(), a.urgency(), false, a.at()));
+                    a.incidentId(), a.number(), a.title(), a.service(), StopEscalation.Reason.ACKNOWLEDGED, a.at()));
             case IncidentResolved r -> stopEscalation.stop(new StopEscalation.Command(envelope.eventId(),
-                    r.incidentId(), r.number(), r.title(), r.service(), r.severity(), r.urgency(), true, r.at()));
+                    r.incidentId(), r.number(), r.title(), r.service(), StopEscalation.Reason.RESOLVED, r.at()));
+            // The target incident goes on escalating by its own events; only the merged one stops.
+            case IncidentMerged m -> stopEscalation.stop(new StopEscalation.Command(envelope.eventId(),
+                    m.incidentId(), m.number(), null, m.service(), StopEscalation.Reason.MERGED, m.at()));
             case IncidentReopened reopened -> restartEscalation.restart(envelope.eventId(), reopened);
             case IncidentEscalated escalated -> escalateNow.escalate(envelope.eventId(), escalated);
             default -> {

@@ -48,9 +48,9 @@ class JdbcEscalations implements Escalations {
     @Override
     public void stop(Escalation t, Instant at) {
         jdbc.update("insert into escalation (" + COLUMNS + ", updated_at) "
-                + "values (?, ?, coalesce(?, 'SEV5'), coalesce(?, 'HIGH'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "on conflict (incident_id) do update set state = case "
-                + "when escalation.state = 'RESOLVED' then escalation.state else excluded.state end, "
+                + "when escalation.state in ('RESOLVED', 'MERGED') then escalation.state else excluded.state end, "
                 + "updated_at = excluded.updated_at",
                 t.incidentId(), t.service(), t.severity(), t.urgency(), t.state(), Timestamp.from(t.startedAt()),
                 t.number(), t.title(), t.policyId(), t.cycle(), t.level(), t.round(), t.pages(), Timestamp.from(at));
