@@ -4,6 +4,7 @@ import io.vigil.starter.VigilApplication;
 import io.vigil.testkit.KafkaEndpoint;
 import io.vigil.testkit.PostgresEndpoint;
 import io.vigil.testkit.RedisEndpoint;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,12 +12,14 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -30,9 +33,12 @@ public final class RunningServices implements AutoCloseable {
     private static final Duration CONSUMERS_READY_WITHIN = Duration.ofSeconds(90);
 
     private final Map<VigilService, ConfigurableApplicationContext> contexts;
+    private final Map<VigilService, Callable<ConfigurableApplicationContext>> starters;
 
-    private RunningServices(Map<VigilService, ConfigurableApplicationContext> contexts) {
+    private RunningServices(Map<VigilService, ConfigurableApplicationContext> contexts,
+            Map<VigilService, Callable<ConfigurableApplicationContext>> starters) {
         this.contexts = contexts;
+        this.starters = starters;
     }
 
     /**
@@ -43,10 +49,23 @@ public final class RunningServices implements AutoCloseable {
      */
     public static RunningServices start(Collection<VigilService> services, PostgresEndpoint database,
             RedisEndpoint redis, KafkaEndpoint kafka, Map<VigilService, Integer> ports, Map<String, Object> extra) {
+        return start(services, database, redis, kafka, ports, extra, null);
+    }
+
+    /**
+     * Starts the services side by side, all reading time from {@code clock}, and returns when all are up. A test
+     * that moves the clock moves every timer, retry and timestamp of every service together.
+     *
+     * @param clock the time of every service; {@code null} leaves each its own system clock
+     */
+    public static RunningServices start(Collection<VigilService> services, PostgresEndpoint database,
+            RedisEndpoint redis, KafkaEndpoint kafka, Map<VigilService, Integer> ports, Map<String, Object> extra,
+            Clock clock) {
         Map<String, Object> shared = new HashMap<>(extra);
         shared.putAll(io.vigil.testkit.Infrastructure.springProperties(database, redis, kafka));
         shared.put("spring.main.banner-mode", "off");
         Map<VigilService, ConfigurableApplicationContext> started = new EnumMap<>(VigilService.class);
+        Map<VigilService, Callable<ConfigurableApplicationContext>> starters = new EnumMap<>(VigilService.class);
         try (ExecutorService starter = Executors.newFixedThreadPool(services.size())) {
             Map<VigilService, Future<ConfigurableApplicationContext>> pending = new EnumMap<>(VigilService.class);
             for (VigilService service : services) {
@@ -56,8 +75,13 @@ public final class RunningServices implements AutoCloseable {
                 String[] arguments = properties.entrySet().stream()
                         .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                         .toArray(String[]::new);
-                pending.put(service, starter.submit(() -> VigilApplication
-                        .builder(service.application(), service.serviceName(), Map.of()).run(arguments)));
+                SpringApplicationBuilder application = VigilApplication
+                        .builder(service.application(), service.serviceName(), Map.of());
+                if (clock != null) {
+                    application.initializers(context -> context.getBeanFactory().registerSingleton("sharedClock", clock));
+                }
+                starters.put(service, () -> application.run(arguments));
+                pending.put(service, starter.submit(starters.get(service)));
             }
             List<Throwable> failures = new ArrayList<>();
             for (var entry : pending.entrySet()) {
@@ -71,15 +95,33 @@ public final class RunningServices implements AutoCloseable {
                 }
             }
             if (!failures.isEmpty()) {
-                new RunningServices(started).close();
+                new RunningServices(started, starters).close();
                 IllegalStateException failure = new IllegalStateException("Vigil did not start", failures.get(0));
                 failures.stream().skip(1).forEach(failure::addSuppressed);
                 throw failure;
             }
         }
-        RunningServices running = new RunningServices(started);
+        RunningServices running = new RunningServices(started, starters);
         running.awaitConsumersAssigned(CONSUMERS_READY_WITHIN);
         return running;
+    }
+
+    /**
+     * Stops one service and starts it again with the same settings, as a crash and a restart would, and returns
+     * once its consumers have their partitions again. Its port may change.
+     */
+    public void restart(VigilService service) {
+        ConfigurableApplicationContext context = contexts.remove(service);
+        if (context == null) {
+            throw new IllegalArgumentException(service.serviceName() + " is not running");
+        }
+        context.close();
+        try {
+            contexts.put(service, starters.get(service).call());
+        } catch (Exception e) {
+            throw new IllegalStateException(service.serviceName() + " did not start again", e);
+        }
+        awaitConsumersAssigned(CONSUMERS_READY_WITHIN);
     }
 
     /**

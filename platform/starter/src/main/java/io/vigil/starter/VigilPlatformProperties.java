@@ -35,12 +35,15 @@ public record VigilPlatformProperties(@Valid @DefaultValue Outbox outbox, @Valid
      * @param retryAttempts     redeliveries of a failing record before it goes to the dead-letter topic
      * @param retryInterval     pause between those redeliveries
      * @param healthTimeout     how long the Kafka health check waits for the cluster to answer
+     * @param databaseRetry     how often a consumer tries a record again while Postgres is unreachable; it holds
+     *                          the record (and its partition) until the database answers, never dead-letters it
      */
     public record Kafka(
             @Min(1) @DefaultValue("3") int partitions,
             @Min(1) @DefaultValue("1") short replicationFactor,
             @Min(0) @DefaultValue("3") int retryAttempts,
             @NotNull @DefaultValue("500ms") Duration retryInterval,
-            @NotNull @DefaultValue("2s") Duration healthTimeout) {
+            @NotNull @DefaultValue("2s") Duration healthTimeout,
+            @NotNull @DefaultValue("1s") Duration databaseRetry) {
     }
 }
