@@ -6,23 +6,19 @@ import static org.awaitility.Awaitility.await;
 import io.vigil.contracts.NotificationRequested;
 import io.vigil.contracts.Urgency;
 import io.vigil.testkit.HttpProbe;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Contact methods and rules: from the configuration file, over REST, and used by the next page. */
 class ContactsIT extends NotificationIntegrationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Test
     void theConfigurationFileIsInForceFromTheStart() {
-        JsonNode methods = JSON.readTree(HttpProbe.localhost(port).get("/v1/users/ruled/contact-methods").body());
+        JsonNode methods = JSON.readTree(api().get("/v1/users/ruled/contact-methods").body());
         assertThat(methods.get("contactMethods").valueStream().map(m -> m.get("id").asString() + "="
                 + m.get("channel").asString() + ":" + m.get("address").asString()))
                 .containsExactly("slack-dm=slack:U0RULED", "work-mail=email:ruled@example.com");
-        JsonNode rules = JSON.readTree(HttpProbe.localhost(port).get("/v1/users/ruled/notification-rules").body());
+        JsonNode rules = JSON.readTree(api().get("/v1/users/ruled/notification-rules").body());
         assertThat(rules.get("rules").valueStream().map(r -> r.get("urgency").asString() + "/"
                 + r.get("contactMethodId").asString() + "/" + r.get("delay").asString()))
                 .containsExactly("high/slack-dm/PT0S", "high/work-mail/PT2M", "low/work-mail/PT0S");
@@ -30,28 +26,28 @@ class ContactsIT extends NotificationIntegrationTest {
 
     @Test
     void methodsAndRulesSetOverRestDecideHowTheNextPageIsSent() {
-        Http.Response methods = Http.putJson(port, "/v1/users/ivan/contact-methods", """
+        HttpProbe.Response methods = api().putJson("/v1/users/ivan/contact-methods", """
                 {"contactMethods": [
                   {"id": "mail", "channel": "email", "address": "ivan@ops.example.com"},
                   {"id": "hook", "channel": "webhook", "address": "https://hooks.example.com/vigil",
                    "secret": "0123456789abcdef0123"}]}""");
         assertThat(methods.status()).as(methods.body()).isEqualTo(200);
         assertThat(methods.body()).contains("\"hasSecret\":true").doesNotContain("0123456789abcdef0123");
-        Http.Response rules = Http.putJson(port, "/v1/users/ivan/notification-rules", """
+        HttpProbe.Response rules = api().putJson("/v1/users/ivan/notification-rules", """
                 {"rules": [{"urgency": "low", "contactMethodId": "mail", "delay": "0s"}]}""");
         assertThat(rules.status()).as(rules.body()).isEqualTo(200);
 
         NotificationRequested request = page("ivan", "ivan-from-page@example.com", "U0IVAN", Urgency.LOW);
         send(request);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("ivan@ops.example.com").size() == 1);
+        await().atMost(PATIENCE).until(() -> mailsTo("ivan@ops.example.com").size() == 1);
         assertThat(slackPosts("chat.postMessage", "U0IVAN")).isEmpty();
         assertThat(mailsTo("ivan-from-page@example.com")).isEmpty();
     }
 
     @Test
     void anInvalidNumberIsRefusedNamingTheFieldAndNothingChanges() {
-        Http.Response response = Http.putJson(port, "/v1/users/judy/contact-methods", """
+        HttpProbe.Response response = api().putJson("/v1/users/judy/contact-methods", """
                 {"contactMethods": [
                   {"id": "phone", "channel": "sms", "address": "0171 555 0199"}]}""");
 
@@ -59,41 +55,40 @@ class ContactsIT extends NotificationIntegrationTest {
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("contactMethods[0]");
         assertThat(problem.get("errors").get(0).get("message").asString()).contains("E.164");
-        assertThat(JSON.readTree(HttpProbe.localhost(port).get("/v1/users/judy/contact-methods").body())
+        assertThat(JSON.readTree(api().get("/v1/users/judy/contact-methods").body())
                 .get("contactMethods").size()).isZero();
     }
 
     @Test
     void aRuleNamingAnUnknownMethodOrAChannelNobodyKnowsIsRefused() {
-        Http.Response rule = Http.putJson(port, "/v1/users/ruled/notification-rules", """
+        HttpProbe.Response rule = api().putJson("/v1/users/ruled/notification-rules", """
                 {"rules": [{"urgency": "high", "contactMethodId": "pager", "delay": "1m"}]}""");
         assertThat(rule.status()).isEqualTo(400);
         assertThat(rule.body()).contains("rules[0].contactMethodId").contains("names no contact method of ruled");
 
-        Http.Response channel = Http.putJson(port, "/v1/users/kim/contact-methods", """
+        HttpProbe.Response channel = api().putJson("/v1/users/kim/contact-methods", """
                 {"contactMethods": [{"id": "x", "channel": "pigeon", "address": "roof"}]}""");
         assertThat(channel.status()).isEqualTo(400);
         assertThat(channel.body()).contains("contactMethods[0].channel");
-        assertThat(JSON.readTree(HttpProbe.localhost(port).get("/v1/users/ruled/notification-rules").body())
+        assertThat(JSON.readTree(api().get("/v1/users/ruled/notification-rules").body())
                 .get("rules").size()).isEqualTo(3);
     }
 
     @Test
     void aServiceChannelComesFromTheFileAndCanBeSetOverRest() {
-        assertThat(HttpProbe.localhost(port).get("/v1/services/payments/slack-channel").body())
+        assertThat(api().get("/v1/services/payments/slack-channel").body())
                 .contains("\"slackChannel\":\"C0PAYMENTS\"");
-        assertThat(HttpProbe.localhost(port).get("/v1/services/nothing-here/slack-channel").status()).isEqualTo(404);
+        assertThat(api().get("/v1/services/nothing-here/slack-channel").status()).isEqualTo(404);
 
-        Http.Response set = Http.putJson(port, "/v1/services/search/slack-channel", "{\"slackChannel\": \"C0SEARCH\"}");
+        HttpProbe.Response set = api().putJson("/v1/services/search/slack-channel", "{\"slackChannel\": \"C0SEARCH\"}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
-        assertThat(HttpProbe.localhost(port).get("/v1/services/search/slack-channel").body()).contains("C0SEARCH");
+        assertThat(api().get("/v1/services/search/slack-channel").body()).contains("C0SEARCH");
 
-        Http.Response invalid = Http.putJson(port, "/v1/services/search/slack-channel",
+        HttpProbe.Response invalid = api().putJson("/v1/services/search/slack-channel",
                 "{\"slackChannel\": \"not a channel!\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("slackChannel");
-        assertThat(Http.send(port, "DELETE", "/v1/services/search/slack-channel", null, null, java.util.Map.of())
-                .status()).isEqualTo(204);
-        assertThat(HttpProbe.localhost(port).get("/v1/services/search/slack-channel").status()).isEqualTo(404);
+        assertThat(api().delete("/v1/services/search/slack-channel").status()).isEqualTo(204);
+        assertThat(api().get("/v1/services/search/slack-channel").status()).isEqualTo(404);
     }
 }

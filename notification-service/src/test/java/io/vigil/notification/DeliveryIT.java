@@ -1,5 +1,8 @@
 package io.vigil.notification;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,18 +14,20 @@ import io.vigil.contracts.IncidentResolved;
 import io.vigil.contracts.IncidentSeverity;
 import io.vigil.contracts.NotificationOutcome;
 import io.vigil.contracts.NotificationRequested;
+import io.vigil.contracts.Topics;
 import io.vigil.contracts.Urgency;
+import io.vigil.testkit.HttpProbe;
+import io.vigil.testkit.TopicRecorder;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Pages becoming deliveries: Slack Block Kit, e-mail, rules with delays, idempotency and cancellation. */
 class DeliveryIT extends NotificationIntegrationTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Test
     void aPageReachesSlackAsBlockKitWithButtonsCarryingTheIncidentId() {
@@ -67,6 +72,67 @@ class DeliveryIT extends NotificationIntegrationTest {
         assertThat(slackPosts("chat.postMessage", "U0ERIN")).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from delivery where request_id = ?", Integer.class,
                 request.requestId())).isEqualTo(1);
+    }
+
+    @Test
+    void aPageForSomebodyWithNoWayToReachThemFailsVisiblyOnceAndIsRetriedByHandOnceTheyHaveOne() {
+        UUID incidentId = UUID.randomUUID();
+        NotificationRequested request = page(incidentId, "alice", null, null, Urgency.HIGH);
+        send(request);
+        send(request);
+        NotificationRequested sentinel = page(incidentId, "amos", null, "U0AMOS", Urgency.HIGH);
+        send(sentinel);
+        await().atMost(PATIENCE).until(() -> outcomesOf(incidentId).stream()
+                .anyMatch(o -> o.userId().equals("amos") && o.status() == NotificationOutcome.Status.SENT));
+
+        String reason = "alice has no contact method for high urgency (none configured, and the page carries no "
+                + "e-mail address or Slack id)";
+        List<NotificationOutcome> alices = outcomesOf(incidentId).stream().filter(o -> o.userId().equals("alice"))
+                .toList();
+        assertThat(alices).singleElement().satisfies(failed -> {
+            assertThat(failed.status()).isEqualTo(NotificationOutcome.Status.FAILED);
+            assertThat(failed.channel()).isEqualTo("none");
+            assertThat(failed.reason()).isEqualTo(reason);
+            assertThat(failed.requestId()).isEqualTo(request.requestId());
+            assertThat(failed.attempt()).isZero();
+        });
+        JsonNode listed = listedDelivery("failed", incidentId);
+        assertThat(listed.get("userId").asString()).isEqualTo("alice");
+        assertThat(listed.get("channel").asString()).isEqualTo("none");
+        assertThat(listed.get("lastError").asString()).isEqualTo(reason);
+        assertThat(HttpProbe.localhost(port).get("/actuator/prometheus").body())
+                .contains("vigil_notification_deliveries_total{channel=\"none\",outcome=\"failed\"");
+
+        assertThat(api().putJson("/v1/users/alice/contact-methods", """
+                {"contactMethods": [{"id": "mail", "channel": "email", "address": "alice@example.com"}]}""")
+                .status()).isEqualTo(200);
+        HttpProbe.Response retried = api().post("/v1/deliveries/" + listed.get("id").asString() + "/retry",
+                "application/json", "");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> mailsTo("alice@example.com").size() == 1);
+        await().atMost(PATIENCE).until(() -> outcomesOf(incidentId).stream()
+                .filter(o -> o.userId().equals("alice")).count() == 4);
+        assertThat(outcomesOf(incidentId).stream().filter(o -> o.userId().equals("alice"))
+                .map(o -> o.status() + "/" + o.channel()))
+                .containsExactly("FAILED/none", "RETRYING/none", "FELL_BACK/none", "SENT/email");
+        assertThat(HttpProbe.localhost(port).get("/actuator/prometheus").body())
+                .contains("vigil_notification_delivery_latency_seconds_count{channel=\"email\"");
+    }
+
+    @Test
+    void aPageThatCannotBeReadIsParkedOnTheDeadLetterTopicAndThePagesAroundItAreSent() {
+        UUID incidentId = UUID.randomUUID();
+        try (TopicRecorder parked = TopicRecorder.record(INFRA.kafka().bootstrapServers(),
+                Topics.deadLetter(Topics.NOTIFICATION_REQUESTS))) {
+            send(page(incidentId, "olga", null, "U0OLGA", Urgency.HIGH));
+            TopicRecorder.send(INFRA.kafka().bootstrapServers(), Topics.NOTIFICATION_REQUESTS, incidentId.toString(),
+                    "{\"not\": \"a page\"");
+            send(page(incidentId, "petra", null, "U0PETRA", Urgency.HIGH));
+
+            await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", "U0PETRA").size() == 1);
+            assertThat(slackPosts("chat.postMessage", "U0OLGA")).hasSize(1);
+            parked.awaitRecord(record -> record.value().equals("{\"not\": \"a page\""), PATIENCE);
+        }
     }
 
     @Test
@@ -141,27 +207,84 @@ class DeliveryIT extends NotificationIntegrationTest {
     }
 
     @Test
-    void aNewIncidentOfAServiceWithAChannelIsPostedThereOnceAndItsThreadHearsTheResolution() {
+    void aServiceChannelHearsOfANewIncidentOnceAndItsMessageIsUpdatedAndThreadedAsTheIncidentMovesOn() {
+        SLACK.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(1)
+                .withFormParam("channel", equalTo("C0PAYMENTS"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"C0PAYMENTS\",\"ts\":\"1780000100.000001\"}")));
         UUID incidentId = UUID.randomUUID();
         IncidentOpened opened = new IncidentOpened(incidentId, 4242, "card payments declined", "payments",
                 IncidentSeverity.SEV1, Urgency.HIGH, "v1:abc", UUID.randomUUID(), CLOCK.instant());
         sendIncidentEvent(incidentId, opened);
         sendIncidentEvent(incidentId, opened);
 
-        await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", "C0PAYMENTS").stream()
-                .anyMatch(post -> formParam(post, "blocks").contains(incidentId.toString())));
-        assertThat(formParam(slackPosts("chat.postMessage", "C0PAYMENTS").getLast(), "blocks"))
-                .contains("\"action_id\":\"acknowledge\"", "card payments declined", "SEV1");
         await().atMost(PATIENCE).until(() -> deliveries(incidentId, "SENT") == 1);
+        List<LoggedRequest> pages = slackPosts("chat.postMessage", "C0PAYMENTS").stream()
+                .filter(post -> formParam(post, "thread_ts") == null).toList();
+        assertThat(pages).singleElement().satisfies(page -> assertThat(formParam(page, "blocks"))
+                .contains("\"action_id\":\"acknowledge\"", "card payments declined", "SEV1", incidentId.toString()));
 
+        CLOCK.advance(Duration.ofSeconds(1));
+        sendIncidentEvent(incidentId, new IncidentAcknowledged(incidentId, 4242, "card payments declined", "payments",
+                IncidentSeverity.SEV1, Urgency.HIGH, new Actor("user", "yann", "slack"), CLOCK.instant()));
+        awaitThreadReply("C0PAYMENTS", "Incident #4242 acknowledged by yann");
         CLOCK.advance(Duration.ofSeconds(1));
         sendIncidentEvent(incidentId, new IncidentResolved(incidentId, 4242, "card payments declined", "payments",
                 IncidentSeverity.SEV1, Urgency.HIGH, new Actor("user", "zoe", "rest"), CLOCK.instant()));
-        String note = "Incident #4242 resolved by zoe";
-        await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", "D0FAKE").stream()
-                .anyMatch(post -> note.equals(formParam(post, "text"))));
+        awaitThreadReply("C0PAYMENTS", "Incident #4242 resolved by zoe");
+
+        // Each change edits the one message (same channel and ts, no buttons left) and replies in its thread.
+        List<LoggedRequest> updates = slackPosts("chat.update", "C0PAYMENTS");
+        assertThat(updates).hasSize(2).allSatisfy(update -> {
+            assertThat(formParam(update, "ts")).isEqualTo("1780000100.000001");
+            assertThat(formParam(update, "blocks")).contains("card payments declined")
+                    .doesNotContain("\"action_id\"");
+        });
+        assertThat(formParam(updates.get(0), "blocks")).contains("Incident #4242 acknowledged by yann");
+        assertThat(formParam(updates.get(1), "blocks")).contains("Incident #4242 resolved by zoe");
         assertThat(slackPosts("chat.postMessage", "C0PAYMENTS").stream()
-                .filter(post -> formParam(post, "blocks").contains(incidentId.toString()))).hasSize(1);
+                .filter(post -> formParam(post, "thread_ts") != null)
+                .map(post -> formParam(post, "thread_ts") + " " + formParam(post, "text")))
+                .containsExactly("1780000100.000001 Incident #4242 acknowledged by yann",
+                        "1780000100.000001 Incident #4242 resolved by zoe");
+        assertThat(slackPosts("chat.postMessage", "C0PAYMENTS").stream()
+                .filter(post -> formParam(post, "thread_ts") == null)).hasSize(1);
+    }
+
+    @Test
+    void aBurstToOneSlackChannelIsQueuedAndSentAboutOneMessageASecondNoneDropped() {
+        assertThat(api().putJson("/v1/services/burst/slack-channel", "{\"slackChannel\": \"C0BURST\"}").status())
+                .isEqualTo(200);
+        List<UUID> incidents = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        for (int i = 0; i < incidents.size(); i++) {
+            UUID incidentId = incidents.get(i);
+            sendIncidentEvent(incidentId, new IncidentOpened(incidentId, 5000 + i, "queue backlog " + i, "burst",
+                    IncidentSeverity.SEV3, Urgency.LOW, "v1:burst" + i, UUID.randomUUID(), CLOCK.instant()));
+        }
+        await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", "C0BURST").size() == 1
+                && heldBack(incidents) == 2);
+
+        for (int sent = 2; sent <= 3; sent++) {
+            int expected = sent;
+            CLOCK.advance(Duration.ofMillis(900));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> slackPosts("chat.postMessage", "C0BURST").size() == expected - 1);
+            CLOCK.advance(Duration.ofMillis(100));
+            await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", "C0BURST").size() == expected);
+        }
+        assertThat(slackPosts("chat.postMessage", "C0BURST").stream().map(post -> formParam(post, "text")))
+                .allMatch(text -> text.contains("queue backlog")).doesNotHaveDuplicates();
+        await().atMost(PATIENCE).until(() -> incidents.stream().allMatch(id -> deliveries(id, "SENT") == 1));
+    }
+
+    private int heldBack(List<UUID> incidents) {
+        return incidents.stream().mapToInt(id -> jdbc.queryForObject("""
+                select count(*) from delivery where incident_id = ? and status = 'PENDING'
+                and last_error like 'held back%'""", Integer.class, id)).sum();
+    }
+
+    private static void awaitThreadReply(String channel, String text) {
+        await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", channel).stream()
+                .anyMatch(post -> text.equals(formParam(post, "text")) && formParam(post, "thread_ts") != null));
     }
 
     private static String bodyParts(MimeMessage mail) throws Exception {

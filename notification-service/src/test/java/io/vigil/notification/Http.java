@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** HTTP calls with headers and methods {@code HttpProbe} does not offer (PUT, signed posts). */
+/**
+ * Posts as Slack and Twilio send them: form bodies with their signature headers and no API token. The service's own
+ * API is called through {@code NotificationIntegrationTest.api()}.
+ */
 final class Http {
 
     record Response(int status, String body) {
@@ -20,15 +23,12 @@ final class Http {
     private Http() {
     }
 
-    static Response send(int port, String method, String path, String contentType, String body,
-            Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    /** A form post ({@code application/x-www-form-urlencoded}) with the given headers. */
+    static Response postForm(int port, String pathAndQuery, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -39,9 +39,5 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    static Response putJson(int port, String path, String json) {
-        return send(port, "PUT", path, "application/json", json, Map.of());
     }
 }

@@ -19,8 +19,10 @@ import io.vigil.contracts.NotificationRequested;
 import io.vigil.contracts.StableIds;
 import io.vigil.contracts.Topics;
 import io.vigil.contracts.Urgency;
+import io.vigil.testkit.HttpProbe;
 import io.vigil.testkit.Infrastructure;
 import io.vigil.testkit.MutableClock;
+import io.vigil.testkit.TestTokens;
 import io.vigil.testkit.TopicRecorder;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -32,7 +34,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +44,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One notification-service with a fake Slack (WireMock), a real SMTP server (GreenMail) and a clock the tests move.
@@ -68,6 +71,9 @@ abstract class NotificationIntegrationTest {
     static final String TWILIO_ACCOUNT = "AC00000000000000000000000000000001";
     static final String TWILIO_TOKEN = "twilio-test-auth-token";
     static final String PUBLIC_URL = "https://vigil.example.test/notification";
+    /** How long a test waits for asynchronous work (Kafka, the poller, a fake's inbox) before it fails. */
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static final Infrastructure INFRA = Infrastructure.shared();
     static final MutableClock CLOCK = MutableClock.at("2026-06-01T10:00:00Z");
     static final EnvelopeCodec CODEC = new EnvelopeCodec();
@@ -102,16 +108,26 @@ abstract class NotificationIntegrationTest {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
-    @BeforeAll
-    static void record() {
-        outcomes = TopicRecorder.record(INFRA.kafka().bootstrapServers(), Topics.NOTIFICATION_OUTCOMES);
-        commands = TopicRecorder.record(INFRA.kafka().bootstrapServers(), Topics.INCIDENT_COMMANDS);
+    /**
+     * Starts recording once the context is up: the service creates its topics with their partitions at start, and a
+     * recorder that came first would find a topic auto-created with one partition and miss the others.
+     */
+    @BeforeEach
+    void recordOnceTheServiceMadeItsTopics() {
+        if (outcomes == null) {
+            outcomes = TopicRecorder.record(INFRA.kafka().bootstrapServers(), Topics.NOTIFICATION_OUTCOMES);
+            commands = TopicRecorder.record(INFRA.kafka().bootstrapServers(), Topics.INCIDENT_COMMANDS);
+        }
     }
 
     @AfterAll
     static void stopRecording() {
-        outcomes.close();
-        commands.close();
+        if (outcomes != null) {
+            outcomes.close();
+            commands.close();
+            outcomes = null;
+            commands = null;
+        }
     }
 
     @LocalServerPort
@@ -142,6 +158,23 @@ abstract class NotificationIntegrationTest {
                         .withBody("{\"sid\":\"CA{{randomValue length=32 type='HEXADECIMAL'}}\",\"status\":\"queued\"}")
                         .withTransformers("response-template")));
         breakers.getAllCircuitBreakers().forEach(breaker -> breaker.reset());
+    }
+
+    /** The service's REST API as an administrator calls it. Slack's and Twilio's webhooks are signed, not this. */
+    HttpProbe api() {
+        return HttpProbe.localhost(port).withToken(TestTokens.ADMIN);
+    }
+
+    /** The delivery of the incident listed at {@code GET /v1/deliveries?status=<status>}. */
+    JsonNode listedDelivery(String status, UUID incidentId) {
+        HttpProbe.Response listed = api().get("/v1/deliveries?status=" + status);
+        org.assertj.core.api.Assertions.assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        return JSON.readTree(listed.body()).get("deliveries").valueStream()
+                .filter(d -> d.get("incidentId").asString().equals(incidentId.toString()))
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one " + status + " delivery of incident " + incidentId);
+                })
+                .orElseThrow(() -> new AssertionError("no " + status + " delivery of incident " + incidentId));
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class SlackInteractionsIT extends NotificationIntegrationTest {
 
     private static final SlackSignature SIGNER = new SlackSignature(SIGNING_SECRET, Duration.ofMinutes(5));
-    private static final String FORM = "application/x-www-form-urlencoded";
 
     private static String buttonPress(String slackUser, String actionId, UUID incidentId) {
         String payload = """
@@ -34,13 +33,19 @@ class SlackInteractionsIT extends NotificationIntegrationTest {
     }
 
     private Http.Response post(String body, Map<String, String> headers) {
-        return Http.send(port, "POST", "/v1/slack/interactions", FORM, body, headers);
+        return Http.postForm(port, "/v1/slack/interactions", body, headers);
     }
 
     private static Map<String, String> signed(String body, long timestamp) {
         String ts = Long.toString(timestamp);
         return Map.of("X-Slack-Request-Timestamp", ts,
                 "X-Slack-Signature", SIGNER.sign(ts, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A button press as Slack sends it: signed with the signing secret, stamped now. */
+    private Http.Response press(String slackUser, String actionId, UUID incidentId) {
+        String body = buttonPress(slackUser, actionId, incidentId);
+        return post(body, signed(body, CLOCK.instant().getEpochSecond()));
     }
 
     private static boolean commandFor(ConsumerRecord<String, String> record, UUID incidentId) {
@@ -50,13 +55,12 @@ class SlackInteractionsIT extends NotificationIntegrationTest {
     @Test
     void aSignedAcknowledgeButtonFromAKnownMemberBecomesAnAcknowledgeCommand() {
         UUID incidentId = UUID.randomUUID();
-        String body = buttonPress("U0SLACKER", "acknowledge", incidentId);
 
-        Http.Response response = post(body, signed(body, CLOCK.instant().getEpochSecond()));
+        Http.Response response = press("U0SLACKER", "acknowledge", incidentId);
 
         assertThat(response.status()).isEqualTo(200);
         ConsumerRecord<String, String> record = commands.awaitRecord(r -> commandFor(r, incidentId),
-                Duration.ofSeconds(20));
+                PATIENCE);
         Envelope<Message> envelope = CODEC.decode(record.value());
         assertThat(envelope.payload()).isInstanceOf(AcknowledgeIncident.class);
         AcknowledgeIncident command = (AcknowledgeIncident) envelope.payload();
@@ -74,24 +78,22 @@ class SlackInteractionsIT extends NotificationIntegrationTest {
         assertThat(post(body, headers).status()).isEqualTo(200);
         assertThat(post(body, headers).status()).isEqualTo(200);
 
-        commands.awaitRecord(r -> commandFor(r, incidentId), Duration.ofSeconds(20));
+        commands.awaitRecord(r -> commandFor(r, incidentId), PATIENCE);
         UUID sentinel = UUID.randomUUID();
-        String later = buttonPress("U0SLACKER", "acknowledge", sentinel);
-        assertThat(post(later, signed(later, CLOCK.instant().getEpochSecond())).status()).isEqualTo(200);
-        commands.awaitRecord(r -> commandFor(r, sentinel), Duration.ofSeconds(20));
+        assertThat(press("U0SLACKER", "acknowledge", sentinel).status()).isEqualTo(200);
+        commands.awaitRecord(r -> commandFor(r, sentinel), PATIENCE);
         assertThat(commands.records().stream().filter(r -> commandFor(r, incidentId))).hasSize(1);
     }
 
     @Test
     void aMemberKnownOnlyFromTheirPagesCanEscalate() {
         send(page("paged-only", null, "U0PAGEDONLY", io.vigil.contracts.Urgency.HIGH));
-        await().atMost(Duration.ofSeconds(20)).until(() -> slackPosts("chat.postMessage", "U0PAGEDONLY").size() == 1);
+        await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", "U0PAGEDONLY").size() == 1);
         UUID incidentId = UUID.randomUUID();
-        String body = buttonPress("U0PAGEDONLY", "escalate", incidentId);
 
-        assertThat(post(body, signed(body, CLOCK.instant().getEpochSecond())).status()).isEqualTo(200);
+        assertThat(press("U0PAGEDONLY", "escalate", incidentId).status()).isEqualTo(200);
         Envelope<Message> envelope = CODEC.decode(commands.awaitRecord(r -> commandFor(r, incidentId),
-                Duration.ofSeconds(20)).value());
+                PATIENCE).value());
         assertThat(envelope.payload()).isInstanceOfSatisfying(EscalateIncident.class,
                 command -> assertThat(command.actor().id()).isEqualTo("paged-only"));
     }
@@ -103,11 +105,7 @@ class SlackInteractionsIT extends NotificationIntegrationTest {
         Map<String, String> headers = signed(body, CLOCK.instant().getEpochSecond());
         String tampered = buttonPress("U0SLACKER", "resolve", UUID.randomUUID());
 
-        Http.Response response = post(tampered, headers);
-
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.body()).contains("Slack signature mismatch");
-        assertNoCommandAbout(incidentId);
+        assertRefused(post(tampered, headers), "Slack signature mismatch", incidentId);
     }
 
     @Test
@@ -115,43 +113,40 @@ class SlackInteractionsIT extends NotificationIntegrationTest {
         UUID incidentId = UUID.randomUUID();
         String body = buttonPress("U0SLACKER", "acknowledge", incidentId);
 
-        Http.Response response = post(body, signed(body, CLOCK.instant().minus(Duration.ofMinutes(6)).getEpochSecond()));
-
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.body()).contains("Slack signature stale");
-        assertNoCommandAbout(incidentId);
+        assertRefused(post(body, signed(body, CLOCK.instant().minus(Duration.ofMinutes(6)).getEpochSecond())),
+                "Slack signature stale", incidentId);
     }
 
     @Test
     void aRequestWithoutSignatureIsRefused() {
         UUID incidentId = UUID.randomUUID();
-        String body = buttonPress("U0SLACKER", "acknowledge", incidentId);
 
-        Http.Response response = post(body, Map.of());
-
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(response.body()).contains("Slack signature missing");
-        assertNoCommandAbout(incidentId);
+        assertRefused(post(buttonPress("U0SLACKER", "acknowledge", incidentId), Map.of()), "Slack signature missing",
+                incidentId);
     }
 
     @Test
     void aMemberVigilDoesNotKnowIsToldSoAndNothingHappens() {
         UUID incidentId = UUID.randomUUID();
-        String body = buttonPress("U0STRANGER", "acknowledge", incidentId);
 
-        Http.Response response = post(body, signed(body, CLOCK.instant().getEpochSecond()));
+        Http.Response response = press("U0STRANGER", "acknowledge", incidentId);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("not linked to a Vigil user");
         assertNoCommandAbout(incidentId);
     }
 
+    private void assertRefused(Http.Response response, String why, UUID incidentId) {
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.body()).contains(why);
+        assertNoCommandAbout(incidentId);
+    }
+
     /** A signed command sent after the refused one arrives first; the refused one never does. */
     private void assertNoCommandAbout(UUID incidentId) {
         UUID sentinel = UUID.randomUUID();
-        String body = buttonPress("U0SLACKER", "acknowledge", sentinel);
-        assertThat(post(body, signed(body, CLOCK.instant().getEpochSecond())).status()).isEqualTo(200);
-        commands.awaitRecord(r -> commandFor(r, sentinel), Duration.ofSeconds(20));
+        assertThat(press("U0SLACKER", "acknowledge", sentinel).status()).isEqualTo(200);
+        commands.awaitRecord(r -> commandFor(r, sentinel), PATIENCE);
         assertThat(commands.records()).noneMatch(r -> commandFor(r, incidentId));
     }
 }

@@ -19,13 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Slack failing in the ways it does: retries on the clock, Retry-After, permanent errors, breaker and fallback. */
 class SlackOutageIT extends NotificationIntegrationTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static void slackFor(String channel, String scenario, String fromState, String toState,
             com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
@@ -37,31 +33,45 @@ class SlackOutageIT extends NotificationIntegrationTest {
         SLACK.stubFor(stub.willReturn(answer));
     }
 
+    /** Slack answers the first page to the member so, and every later one with {@code ok}. */
+    private static void slackFailsOnceFor(String member, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
+            failure) {
+        slackFor(member, member, STARTED, "recovered", failure);
+        slackFor(member, member, "recovered", "recovered",
+                okJson("{\"ok\":true,\"channel\":\"D" + member + "\",\"ts\":\"1780000001.000200\"}"));
+    }
+
+    /**
+     * The page failed once and was planned again {@code wait} after it was sent: one second of clock short of that
+     * nothing goes to Slack, at {@code wait} the second attempt is sent.
+     */
+    private void assertRetriedOnlyAfter(NotificationRequested request, Instant sentAt, Duration wait, String member,
+            String reason) {
+        await().atMost(PATIENCE).until(() -> statusesOf(request.incidentId()).contains(Status.RETRYING));
+        NotificationOutcome retrying = outcomesOf(request.incidentId()).getFirst();
+        assertThat(retrying.reason()).isEqualTo(reason);
+        assertThat(retrying.nextAttemptAt()).isEqualTo(sentAt.plus(wait));
+
+        CLOCK.advance(wait.minusSeconds(1));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> slackPosts("chat.postMessage", member).size() == 1);
+        CLOCK.advance(Duration.ofSeconds(1));
+        await().atMost(PATIENCE).until(() -> statusesOf(request.incidentId()).contains(Status.SENT));
+        assertThat(slackPosts("chat.postMessage", member)).hasSize(2);
+        assertThat(statusesOf(request.incidentId())).containsExactly(Status.RETRYING, Status.SENT);
+    }
+
     @Test
     void slackAnswering500ThenRecoveringDeliversOneMessageAfterTheTenSecondRetry() {
-        slackFor("U0FLAKY", "flaky", STARTED, "recovered", aResponse().withStatus(500).withBody("oops"));
-        slackFor("U0FLAKY", "flaky", "recovered", "recovered",
-                okJson("{\"ok\":true,\"channel\":\"D0FLAKY\",\"ts\":\"1780000001.000200\"}"));
+        slackFailsOnceFor("U0FLAKY", aResponse().withStatus(500).withBody("oops"));
         NotificationRequested request = page("flaky", "flaky@example.com", "U0FLAKY", Urgency.HIGH);
         Instant sentAt = CLOCK.instant();
         send(request);
 
-        await().atMost(PATIENCE).until(() -> statusesOf(request.incidentId()).contains(Status.RETRYING));
-        NotificationOutcome retrying = outcomesOf(request.incidentId()).getFirst();
-        assertThat(retrying.reason()).isEqualTo("slack answered 500");
-        assertThat(retrying.nextAttemptAt()).isEqualTo(sentAt.plusSeconds(10));
-
-        CLOCK.advance(Duration.ofSeconds(9));
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                .until(() -> slackPosts("chat.postMessage", "U0FLAKY").size() == 1);
-        CLOCK.advance(Duration.ofSeconds(1));
-        await().atMost(PATIENCE).until(() -> statusesOf(request.incidentId()).contains(Status.SENT));
-
-        assertThat(slackPosts("chat.postMessage", "U0FLAKY")).hasSize(2);
-        assertThat(statusesOf(request.incidentId())).containsExactly(Status.RETRYING, Status.SENT);
+        assertRetriedOnlyAfter(request, sentAt, Duration.ofSeconds(10), "U0FLAKY", "slack answered 500");
         assertThat(jdbc.queryForMap("select status, attempts, provider_ref from delivery where incident_id = ?",
                 request.incidentId())).isEqualTo(Map.of("status", "SENT", "attempts", 2,
-                "provider_ref", "D0FLAKY:1780000001.000200"));
+                "provider_ref", "DU0FLAKY:1780000001.000200"));
         assertThat(mailsTo("flaky@example.com")).isEmpty();
     }
 
@@ -106,20 +116,12 @@ class SlackOutageIT extends NotificationIntegrationTest {
 
     @Test
     void aRateLimitedMessageIsNotSentAgainBeforeRetryAfterHasPassedOnTheClock() {
-        slackFor("U0BUSY", "busy", STARTED, "calm", aResponse().withStatus(429).withHeader("Retry-After", "3"));
-        slackFor("U0BUSY", "busy", "calm", "calm", okJson("{\"ok\":true,\"channel\":\"D0BUSY\",\"ts\":\"1.2\"}"));
+        slackFailsOnceFor("U0BUSY", aResponse().withStatus(429).withHeader("Retry-After", "3"));
         NotificationRequested request = page("busy", "busy@example.com", "U0BUSY", Urgency.HIGH);
         Instant sentAt = CLOCK.instant();
         send(request);
 
-        await().atMost(PATIENCE).until(() -> statusesOf(request.incidentId()).contains(Status.RETRYING));
-        assertThat(outcomesOf(request.incidentId()).getFirst().nextAttemptAt()).isEqualTo(sentAt.plusSeconds(3));
-        CLOCK.advance(Duration.ofSeconds(2));
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                .until(() -> slackPosts("chat.postMessage", "U0BUSY").size() == 1);
-        CLOCK.advance(Duration.ofSeconds(1));
-        await().atMost(PATIENCE).until(() -> statusesOf(request.incidentId()).contains(Status.SENT));
-        assertThat(slackPosts("chat.postMessage", "U0BUSY")).hasSize(2);
+        assertRetriedOnlyAfter(request, sentAt, Duration.ofSeconds(3), "U0BUSY", "slack rate limited, retry after 3s");
     }
 
     @Test
@@ -146,26 +148,21 @@ class SlackOutageIT extends NotificationIntegrationTest {
         send(request);
         await().atMost(PATIENCE).until(() -> statusesOf(request.incidentId()).contains(Status.FAILED));
 
-        JsonNode failed = JSON.readTree(HttpProbe.localhost(port).get("/v1/deliveries?status=failed").body());
-        JsonNode mine = failed.get("deliveries").valueStream()
-                .filter(d -> d.get("incidentId").asString().equals(request.incidentId().toString()))
-                .findFirst().orElseThrow();
+        JsonNode mine = listedDelivery("failed", request.incidentId());
         assertThat(mine.get("status").asString()).isEqualTo("failed");
         assertThat(mine.get("lastError").asString()).isEqualTo("slack: is_archived");
         assertThat(mine.get("channel").asString()).isEqualTo("slack");
         String id = mine.get("id").asString();
 
-        HttpProbe.Response retried = HttpProbe.localhost(port).post("/v1/deliveries/" + id + "/retry",
-                "application/json", "");
+        HttpProbe.Response retried = api().post("/v1/deliveries/" + id + "/retry", "application/json", "");
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> statusesOf(request.incidentId()).size() == 3);
         assertThat(statusesOf(request.incidentId())).containsExactly(Status.FAILED, Status.RETRYING, Status.SENT);
         assertThat(deliveries(request.incidentId(), "SENT")).isEqualTo(1);
 
-        HttpProbe.Response again = HttpProbe.localhost(port).post("/v1/deliveries/" + id + "/retry",
-                "application/json", "");
+        HttpProbe.Response again = api().post("/v1/deliveries/" + id + "/retry", "application/json", "");
         assertThat(again.status()).isEqualTo(409);
-        assertThat(HttpProbe.localhost(port).post("/v1/deliveries/" + UUID.randomUUID() + "/retry",
-                "application/json", "").status()).isEqualTo(404);
+        assertThat(api().post("/v1/deliveries/" + UUID.randomUUID() + "/retry", "application/json", "").status())
+                .isEqualTo(404);
     }
 }

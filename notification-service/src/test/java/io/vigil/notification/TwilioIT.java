@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
 /** SMS and calls through the real twilio-java against a fake Twilio, and Twilio's signed webhooks coming back. */
 class TwilioIT extends NotificationIntegrationTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String MESSAGES = "/2010-04-01/Accounts/" + TWILIO_ACCOUNT + "/Messages.json";
     private static final String CALLS = "/2010-04-01/Accounts/" + TWILIO_ACCOUNT + "/Calls.json";
 
@@ -56,7 +55,7 @@ class TwilioIT extends NotificationIntegrationTest {
     private Http.Response webhook(String pathAndQuery, Map<String, String> params, String signature) {
         String body = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return Http.send(port, "POST", pathAndQuery, "application/x-www-form-urlencoded", body,
+        return Http.postForm(port, pathAndQuery, body,
                 signature == null ? Map.of() : Map.of("X-Twilio-Signature", signature));
     }
 

@@ -12,26 +12,23 @@ import io.vigil.contracts.NotificationOutcome.Status;
 import io.vigil.contracts.NotificationRequested;
 import io.vigil.contracts.Urgency;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Outgoing webhooks: signed CloudEvents to allowed targets, refusals for internal ones. */
 class WebhookIT extends NotificationIntegrationTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String SECRET = "whsec-0123456789abcdef";
 
     private void webhookUser(String userId, String url) {
-        assertThat(Http.putJson(port, "/v1/users/" + userId + "/contact-methods", """
+        assertThat(api().putJson("/v1/users/" + userId + "/contact-methods", """
                 {"contactMethods": [{"id": "hook", "channel": "webhook", "address": "%s", "secret": "%s"}]}"""
                 .formatted(url, SECRET)).status()).isEqualTo(200);
-        assertThat(Http.putJson(port, "/v1/users/" + userId + "/notification-rules", """
+        assertThat(api().putJson("/v1/users/" + userId + "/notification-rules", """
                 {"rules": [{"urgency": "high", "contactMethodId": "hook", "delay": "0s"}]}""").status()).isEqualTo(200);
     }
 
@@ -53,7 +50,7 @@ class WebhookIT extends NotificationIntegrationTest {
         assertThat(header).isEqualTo("t=" + t + ",v1="
                 + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8))));
 
-        JsonNode event = JsonMapper.builder().build().readTree(body);
+        JsonNode event = JSON.readTree(body);
         assertThat(event.get("specversion").asString()).isEqualTo("1.0");
         assertThat(event.get("type").asString()).isEqualTo("io.vigil.notification.page");
         assertThat(event.get("subject").asString()).isEqualTo(request.incidentId().toString());

@@ -17,7 +17,7 @@ import java.util.UUID;
  * @param channel          {@code slack}, {@code sms}, {@code voice}, {@code email} or {@code webhook}
  * @param status           what happened
  * @param attempt          the attempt this outcome is about, from 1 ({@code 0} for a delivery cancelled before its
- *                         first attempt)
+ *                         first attempt, and for a page that found no way to reach the person: channel {@code none})
  * @param reason           why it failed, was retried, fell back or was cancelled; {@code null} when sent
  * @param nextAttemptAt    when a {@link Status#RETRYING} delivery is tried again, else {@code null}
  * @param fallbackChannel  the channel a {@link Status#FELL_BACK} delivery went on to, else {@code null}

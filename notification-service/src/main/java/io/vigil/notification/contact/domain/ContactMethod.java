@@ -56,6 +56,7 @@ public record ContactMethod(String id, Channel channel, String address, String s
                     problems.add("secret must have at least 16 characters");
                 }
             }
+            case NONE -> problems.add("channel must be slack, sms, voice, email or webhook");
         }
         return problems;
     }

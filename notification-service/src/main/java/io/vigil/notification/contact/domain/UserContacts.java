@@ -26,6 +26,9 @@ public record UserContacts(String userId, List<ContactMethod> methods, List<Noti
     /** Rule id of a contact chosen without rules. */
     public static final String DEFAULT_RULE = "default";
 
+    private static final String UNREACHABLE = "%s has no contact method for %s urgency"
+            + " (none configured, and the page carries no e-mail address or Slack id)";
+
     public UserContacts {
         methods = List.copyOf(methods);
         rules = List.copyOf(rules);
@@ -70,6 +73,14 @@ public record UserContacts(String userId, List<ContactMethod> methods, List<Noti
             }
         }
         return usable.isEmpty() ? List.of() : List.of(new PlannedContact(usable.getFirst(), DEFAULT_RULE, Duration.ZERO));
+    }
+
+    /**
+     * Why a page of this urgency reaches nobody, for the failed delivery that records it: "alice has no contact
+     * method for high urgency (...)". Only meaningful when {@link #plan} is empty.
+     */
+    public String unreachable(Urgency urgency) {
+        return UNREACHABLE.formatted(userId, urgency.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The next channel of the chain after {@code failed} that this person can be reached on, with its method. */

@@ -1,10 +1,13 @@
 package io.vigil.notification.delivery.application;
 
+import io.vigil.notification.contact.domain.Channel;
 import io.vigil.notification.delivery.domain.Delivery;
 import io.vigil.notification.delivery.domain.DeliveryStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,8 +25,11 @@ public interface Deliveries {
 
     void markSent(UUID id, int attempts, Instant at, String via, String providerRef);
 
-    /** When the last message on the channel to the address was sent, if ever. */
-    Optional<Instant> lastSentTo(io.vigil.notification.contact.domain.Channel channel, String address);
+    /**
+     * When the last message on the channel to each of the addresses was sent; an address never sent to is absent.
+     * One question for a whole pass of the poller, not one per delivery.
+     */
+    Map<String, Instant> lastSentTo(Channel channel, Collection<String> addresses);
 
     /** Moves a pending delivery's due time without counting an attempt (a per-address throttle holds it back). */
     void hold(UUID id, Instant until, String why);

@@ -1,6 +1,7 @@
 package io.vigil.notification.delivery.application;
 
 import io.vigil.contracts.StableIds;
+import io.vigil.contracts.Urgency;
 import io.vigil.notification.NotificationProperties;
 import io.vigil.notification.contact.application.ContactBook;
 import io.vigil.notification.contact.domain.Channel;
@@ -15,10 +16,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,9 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what is due: claims due rows (SKIP LOCKED, so replicas share them), sends each through its channel outside
- * any transaction, then records the outcome with its event in one transaction. A failure is retried on the
- * schedule (or after the provider's {@code Retry-After}); a rejection, a spent schedule or an open breaker hands
- * the page to the next channel of the fallback chain, and only when none is left does it fail, visibly.
+ * any transaction, then records the outcomes of the pass with their events in one transaction. A failure is retried
+ * on the schedule (or after the provider's {@code Retry-After}); a rejection, a spent schedule or an open breaker
+ * hands the page to the next channel of the fallback chain, and only when none is left does it fail, visibly.
  * SMS and calls to one number are throttled as carriers expect (SMS held back go out combined in one message), and
  * Slack messages to one member or channel are paced (about one a second; bursts wait their turn, none is dropped).
  */
@@ -67,18 +73,52 @@ public class SendDueDeliveries {
     /** @return how many deliveries were claimed */
     public int sendDue() {
         List<Delivery> claimed = deliveries.claimDue(clock.instant(), properties.claimLease(), properties.batchSize());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
         Map<String, List<Delivery>> groups = new LinkedHashMap<>();
+        Map<Channel, Set<String>> throttled = new EnumMap<>(Channel.class);
         for (Delivery delivery : claimed) {
-            String key = throttleGap(delivery.channel()).isPresent()
-                    ? delivery.channel() + "|" + delivery.address() : delivery.id().toString();
+            boolean paced = throttleGap(delivery.channel()).isPresent();
+            String key = paced ? delivery.channel() + "|" + delivery.address() : delivery.id().toString();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(delivery);
+            if (paced) {
+                throttled.computeIfAbsent(delivery.channel(), c -> new HashSet<>()).add(delivery.address());
+            }
         }
+        Map<Channel, Map<String, Instant>> lastSent = new EnumMap<>(Channel.class);
+        throttled.forEach((channel, addresses) -> lastSent.put(channel, deliveries.lastSentTo(channel, addresses)));
         // Providers answer in tens to hundreds of milliseconds: the groups are sent side by side, each on its own
-        // virtual thread, and the pass ends when all are recorded.
+        // virtual thread; what became of them is then recorded together, one commit for the pass.
+        Queue<Runnable> outcomesOfPass = new ConcurrentLinkedQueue<>();
         try (ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor()) {
-            groups.values().forEach(group -> sending.submit(() -> attemptLogged(group)));
+            groups.values().forEach(group -> sending.submit(() -> attemptLogged(group,
+                    lastSent.getOrDefault(group.getFirst().channel(), Map.of()), outcomesOfPass)));
         }
+        record(List.copyOf(outcomesOfPass));
         return claimed.size();
+    }
+
+    /**
+     * Records the outcomes of a pass in one transaction; if that fails, one by one, so that one row that cannot be
+     * written does not undo the record of messages the providers took (those would be sent again after the lease).
+     */
+    private void record(List<Runnable> outcomesOfPass) {
+        if (outcomesOfPass.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(tx -> outcomesOfPass.forEach(Runnable::run));
+        } catch (RuntimeException passFailed) {
+            for (Runnable outcome : outcomesOfPass) {
+                try {
+                    transactions.executeWithoutResult(tx -> outcome.run());
+                } catch (RuntimeException failed) {
+                    // The claim lease brings the row back; it is attempted again then.
+                    log.warn("Recording a delivery outcome failed; it is due again after the claim lease", failed);
+                }
+            }
+        }
     }
 
     private Optional<Duration> throttleGap(Channel channel) {
@@ -90,9 +130,9 @@ public class SendDueDeliveries {
         };
     }
 
-    private void attemptLogged(List<Delivery> group) {
+    private void attemptLogged(List<Delivery> group, Map<String, Instant> lastSent, Queue<Runnable> outcomesOfPass) {
         try {
-            attempt(group);
+            attempt(group, lastSent).ifPresent(outcomesOfPass::add);
         } catch (RuntimeException e) {
             // The claim lease brings the rows back; the next pass tries them again.
             log.warn("Sending deliveries {} failed; they are due again after the claim lease",
@@ -100,37 +140,48 @@ public class SendDueDeliveries {
         }
     }
 
-    private void attempt(List<Delivery> group) {
+    /**
+     * Sends the group unless a throttle holds it back.
+     *
+     * @return what to record, in the pass's transaction, of what became of it
+     */
+    private Optional<Runnable> attempt(List<Delivery> group, Map<String, Instant> lastSent) {
         Delivery first = group.getFirst();
+        if (first.channel() == Channel.NONE) {
+            // A page that reached nobody, retried by hand: the fallback chain finds a way to the person now, if any.
+            return Optional.of(() -> group.forEach(d -> fallBackOrFail(d, d.attempts() + 1,
+                    "nobody to reach when paged")));
+        }
+        List<Delivery> sending = group;
         Optional<Duration> gap = throttleGap(first.channel());
         if (gap.isPresent()) {
             Instant now = clock.instant();
-            Optional<Instant> last = deliveries.lastSentTo(first.channel(), first.address());
-            if (last.isPresent() && now.isBefore(last.get().plus(gap.get()))) {
-                Instant until = last.get().plus(gap.get());
+            Instant last = lastSent.get(first.address());
+            if (last != null && now.isBefore(last.plus(gap.get()))) {
+                Instant until = last.plus(gap.get());
                 group.forEach(d -> deliveries.hold(d.id(), until, heldBack(d.channel(), gap.get())));
-                return;
+                return Optional.empty();
             }
             if (first.channel() != Channel.SMS && group.size() > 1) {
                 // A call says one incident and Slack messages are paced: the others wait their turn.
                 group.subList(1, group.size()).forEach(d -> deliveries.hold(d.id(), now.plus(gap.get()),
                         heldBack(d.channel(), gap.get())));
-                group = List.of(first);
+                sending = List.of(first);
             }
         }
-        List<Delivery> sending = group;
+        List<Delivery> sent = sending;
         SendResult result;
         try {
-            result = channels.send(sending);
+            result = channels.send(sent);
         } catch (ChannelUnavailable unavailable) {
-            transactions.executeWithoutResult(tx -> sending.forEach(d -> unavailable(d, unavailable)));
-            return;
+            return Optional.of(() -> sent.forEach(d -> unavailable(d, unavailable)));
         }
-        transactions.executeWithoutResult(tx -> sending.forEach(delivery -> {
+        Instant at = clock.instant();
+        return Optional.of(() -> sent.forEach(delivery -> {
             int attempt = delivery.attempts() + 1;
             switch (result) {
-                case SendResult.Sent sent -> {
-                    deliveries.markSent(delivery.id(), attempt, clock.instant(), sent.via(), sent.providerRef());
+                case SendResult.Sent accepted -> {
+                    deliveries.markSent(delivery.id(), attempt, at, accepted.via(), accepted.providerRef());
                     outcomes.sent(delivery, attempt);
                 }
                 case SendResult.Rejected rejected -> fallBackOrFail(delivery, attempt, rejected.reason());
@@ -164,7 +215,8 @@ public class SendDueDeliveries {
     /**
      * The delivery failed for good: the page moves to the next channel of the chain the person can be reached on,
      * or, with none left, the delivery is failed and stays listed. Also used when a provider reports later that a
-     * message it accepted was not delivered.
+     * message it accepted was not delivered, and when a page that reached nobody (channel {@code none}) is retried by
+     * hand: the chain is then tried from its first channel.
      */
     void fallBackOrFail(Delivery delivery, int attempt, String reason) {
         if (delivery.purpose() == Purpose.PAGE) {
@@ -180,6 +232,10 @@ public class SendDueDeliveries {
                     outcomes.fellBack(delivery, attempt, reason, method.channel().wireName());
                     return;
                 }
+            }
+            if (delivery.channel() == Channel.NONE) {
+                // Retried by hand while the person still has no way to be reached: say so again, not "no provider".
+                reason = user.unreachable(Urgency.valueOf(delivery.urgency()));
             }
         }
         deliveries.markFailed(delivery.id(), attempt, reason);

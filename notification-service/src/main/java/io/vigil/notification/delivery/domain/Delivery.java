@@ -73,6 +73,17 @@ public record Delivery(
         return "#" + incidentNumber;
     }
 
+    /**
+     * The record of a page that found nobody to reach: failed from the start on channel {@link Channel#NONE}, with
+     * the reason, so it is listed with the failed deliveries and can be retried by hand once the person has a way
+     * to be reached (the retry takes the first channel of the fallback chain they then have).
+     */
+    public Delivery unreachable(String reason) {
+        return new Delivery(id, idempotencyKey, requestId, incidentId, incidentNumber, title, service, severity,
+                urgency, userId, userName, slackUser, pageEmail, Channel.NONE, "", "none", ruleId, purpose, null,
+                note, null, DeliveryStatus.FAILED, 0, dueAt, createdAt, null, null, reason);
+    }
+
     /** A new pending delivery on another contact method, for the same page, due at {@code now}. */
     public Delivery fallback(UUID newId, String key, Channel newChannel, String newAddress, String methodId,
             Instant now) {

@@ -1,6 +1,7 @@
 package io.vigil.notification.contact.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.contracts.Urgency;
 import java.time.Duration;
@@ -63,5 +64,24 @@ class UserContactsTest {
                 "address must be an http or https URL", "secret must have at least 16 characters");
         assertThat(new ContactMethod("w", Channel.WEBHOOK, "https://hooks.example.com/x", "0123456789abcdef")
                 .problems()).isEmpty();
+    }
+
+    @Test
+    void somebodyWithNothingConfiguredAndNothingOnThePageIsUnreachableAndSaysWhy() {
+        UserContacts carol = new UserContacts("carol", List.of(), List.of(), null, " ");
+
+        assertThat(carol.plan(Urgency.LOW, CHAIN)).isEmpty();
+        assertThat(carol.unreachable(Urgency.LOW)).isEqualTo("carol has no contact method for low urgency (none "
+                + "configured, and the page carries no e-mail address or Slack id)");
+        // A page retried by hand after it reached nobody tries the whole chain from its start.
+        UserContacts later = new UserContacts("carol", List.of(PHONE, MAIL), List.of(), null, null);
+        assertThat(later.fallbackAfter(Channel.NONE, CHAIN)).contains(PHONE);
+    }
+
+    @Test
+    void noneIsNoChannelAPersonCanBeReachedOn() {
+        assertThatThrownBy(() -> Channel.fromWireName("none")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new ContactMethod("x", Channel.NONE, "", null).problems())
+                .contains("channel must be slack, sms, voice, email or webhook");
     }
 }

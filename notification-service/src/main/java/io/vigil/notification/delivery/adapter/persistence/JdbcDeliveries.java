@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,11 +70,21 @@ class JdbcDeliveries implements Deliveries {
     }
 
     @Override
-    public Optional<Instant> lastSentTo(Channel channel, String address) {
-        Timestamp last = jdbc.queryForObject(
-                "select max(sent_at) from delivery where address = ? and channel = ? and status = 'SENT'",
-                Timestamp.class, address, channel.name());
-        return Optional.ofNullable(last).map(Timestamp::toInstant);
+    public Map<String, Instant> lastSentTo(Channel channel, Collection<String> addresses) {
+        Map<String, Instant> last = new HashMap<>();
+        if (addresses.isEmpty()) {
+            return last;
+        }
+        jdbc.query("""
+                select address, max(sent_at) from delivery
+                where address = any(?) and channel = ? and status = 'SENT' and sent_at is not null
+                group by address""", statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("text", addresses.toArray()));
+                    statement.setString(2, channel.name());
+                }, row -> {
+                    last.put(row.getString(1), row.getTimestamp(2).toInstant());
+                });
+        return last;
     }
 
     @Override

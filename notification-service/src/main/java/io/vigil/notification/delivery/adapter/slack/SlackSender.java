@@ -8,6 +8,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.http.SlackHttpClient;
 import io.vigil.notification.NotificationProperties;
 import io.vigil.notification.contact.domain.Channel;
 import io.vigil.notification.delivery.adapter.logmode.LogMode;
@@ -21,6 +22,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +56,13 @@ class SlackSender implements ChannelSender {
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         // Statistics would call auth.test first; the fake and the rate limits are better off without it.
         config.setStatsEnabled(false);
-        this.methods = settings.configured() ? Slack.getInstance(config).methods(settings.botToken()) : null;
+        // OkHttp keeps 5 idle connections by default, but the poller sends a whole batch side by side: every
+        // connection beyond those would be closed after its call and opened (a TLS handshake to Slack) again.
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .connectionPool(new ConnectionPool(Math.max(5, properties.batchSize()), 5, TimeUnit.MINUTES))
+                .build();
+        this.methods = settings.configured()
+                ? Slack.getInstance(config, new SlackHttpClient(http)).methods(settings.botToken()) : null;
     }
 
     @Override
