@@ -140,6 +140,23 @@ class SlackOutageIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void whileSlacksBreakerIsOpenAPageWithNoOtherChannelWaitsForSlackInsteadOfFailing() {
+        breakers.circuitBreaker("slack").transitionToOpenState();
+        NotificationRequested request = page("slackonly", null, "U0SLACKONLY", Urgency.HIGH);
+        send(request);
+
+        await().atMost(PATIENCE).until(() -> statusesOf(request.incidentId()).contains(Status.RETRYING));
+        assertThat(outcomesOf(request.incidentId()).getFirst().reason()).isEqualTo("slack circuit breaker is open");
+        assertThat(statusesOf(request.incidentId())).doesNotContain(Status.FAILED);
+        assertThat(slackPosts("chat.postMessage", "U0SLACKONLY")).isEmpty();
+
+        breakers.circuitBreaker("slack").reset();
+        CLOCK.advance(Duration.ofSeconds(11));
+        await().atMost(PATIENCE).until(() -> statusesOf(request.incidentId()).contains(Status.SENT));
+        assertThat(slackPosts("chat.postMessage", "U0SLACKONLY")).hasSize(1);
+    }
+
+    @Test
     void aFailedDeliveryIsListedAndCanBeRetriedByHand() {
         slackFor("C0ARCHIVED", "archived", STARTED, "restored", okJson("{\"ok\":false,\"error\":\"is_archived\"}"));
         slackFor("C0ARCHIVED", "archived", "restored", "restored", okJson("{\"ok\":true,\"channel\":\"C0ARCHIVED\",\"ts\":\"9.9\"}"));

@@ -197,7 +197,9 @@ public class SendDueDeliveries {
     private void unavailable(Delivery delivery, ChannelUnavailable unavailable) {
         int attempt = delivery.attempts() + 1;
         String reason = unavailable.getMessage();
-        if (unavailable.circuitOpen()) {
+        // An open breaker sends the page on to the next channel at once; with no other channel to take, the page
+        // waits for the provider on the retry schedule instead of failing: an open breaker is not a refusal.
+        if (unavailable.circuitOpen() && hasFallback(delivery)) {
             fallBackOrFail(delivery, attempt, reason);
             return;
         }
@@ -210,6 +212,11 @@ public class SendDueDeliveries {
         Instant next = clock.instant().plus(wait);
         deliveries.scheduleRetry(delivery.id(), attempt, next, reason);
         outcomes.retrying(delivery, attempt, reason, next);
+    }
+
+    private boolean hasFallback(Delivery delivery) {
+        return delivery.purpose() == Purpose.PAGE && contacts.of(delivery.userId(), delivery.pageEmail(),
+                delivery.slackUser()).fallbackAfter(delivery.channel(), fallbackChain.channels()).isPresent();
     }
 
     /**
