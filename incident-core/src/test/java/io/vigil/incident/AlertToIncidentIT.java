@@ -16,6 +16,7 @@ import io.vigil.incident.incident.application.RecordAlert;
 import io.vigil.incident.incident.domain.AlertSignal;
 import io.vigil.testkit.HttpProbe;
 import io.vigil.testkit.Infrastructure;
+import io.vigil.testkit.TestTokens;
 import io.vigil.testkit.TopicRecorder;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class AlertToIncidentIT {
 
     @BeforeEach
     void connect() {
-        http = HttpProbe.localhost(port);
+        http = HttpProbe.localhost(port).withToken(TestTokens.ADMIN);
         incidentEvents = TopicRecorder.record(INFRA.kafka().bootstrapServers(), Topics.INCIDENT_EVENTS);
     }
 

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Postgres going away pauses the alert consumer; when it is back, every alert is there and none was dead-lettered. */
 @SpringBootTest(classes = IncidentCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=incident-core", "spring.datasource.hikari.connection-timeout=1000",
-                "vigil.incident.database-retry=500ms"})
+                "vigil.platform.kafka.database-retry=500ms"})
 class PostgresOutageIT {
 
     private static final Infrastructure INFRA = Infrastructure.shared();
@@ -86,7 +86,7 @@ class PostgresOutageIT {
 
     /** The consumer's wait counter, read from the Prometheus page, which does not need Postgres. */
     private static double waits(Api api) {
-        Matcher line = Pattern.compile("(?m)^vigil_incident_consumer_database_waits_total\\{[^}]*} (\\S+)$")
+        Matcher line = Pattern.compile("(?m)^vigil_consumer_database_waits_total\\{[^}]*} (\\S+)$")
                 .matcher(api.text("/actuator/prometheus"));
         return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }

@@ -1,6 +1,7 @@
 package io.vigil.incident.incident;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import io.vigil.incident.incident.domain.Severity;
@@ -27,8 +28,9 @@ import org.springframework.validation.annotation.Validated;
  *                       upstream has an open incident is marked as probably caused by it
  * @param severity       how a new incident's severity and urgency are classified
  * @param groupByKey     alerts sharing the source's group key (Alertmanager groupKey) join one open incident
- * @param databaseRetry  how often a Kafka consumer tries a record again while Postgres is unreachable;
- *                       it holds its partition (no dead-lettering) until Postgres answers
+ * @param alertsPerTransaction most alerts (and paging records) of one poll written in one database transaction;
+ *                       a consumer that is behind then pays one commit per this many instead of one per record,
+ *                       and each transaction's incidents are announced as soon as it commits
  */
 @ConfigurationProperties("vigil.incident")
 @Validated
@@ -37,7 +39,7 @@ public record IncidentProperties(
         @NotBlank @DefaultValue("vigil:dedup:") String dedupKeyPrefix,
         @NotNull @DefaultValue("1h") Duration reopenWindow,
         @Valid @NotNull @DefaultValue AutoResolve autoResolve,
-        @NotNull @DefaultValue("1s") Duration databaseRetry,
+        @Min(1) @DefaultValue("100") int alertsPerTransaction,
         @DefaultValue("true") boolean groupByKey,
         @Valid @NotNull @DefaultValue SeverityScoring severity,
         @Valid @NotNull @DefaultValue Correlation correlation,

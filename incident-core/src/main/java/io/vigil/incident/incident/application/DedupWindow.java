@@ -1,5 +1,7 @@
 package io.vigil.incident.incident.application;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,7 +11,21 @@ import java.util.UUID;
  */
 public interface DedupWindow {
 
+    /** A problem: the alerts of one fingerprint of a service. */
+    record Problem(String service, String fingerprint) {
+    }
+
     Optional<UUID> openIncidentOf(String service, String fingerprint);
 
+    /**
+     * The open incidents of several problems, in one round trip.
+     *
+     * @return the incident of each problem remembered; problems not remembered (or all, when unreachable) are absent
+     */
+    Map<Problem, UUID> openIncidentsOf(Collection<Problem> problems);
+
     void remember(String service, String fingerprint, UUID incidentId);
+
+    /** Remembers the incident of each problem, in one round trip. */
+    void rememberAll(Map<Problem, UUID> incidents);
 }

@@ -17,4 +17,11 @@ public interface IncidentMetrics {
 
     /** A command from {@code incident-commands.v1} and what came of it: {@code done}, {@code refused}, {@code unmatched}. */
     void command(String type, String outcome);
+
+    /**
+     * A paging line (page, skipped level, exhausted policy, notification outcome) written on a timeline.
+     *
+     * @param incidentKnown {@code false} when its incident did not exist (yet) and the line was kept for it
+     */
+    void pagingEntry(String kind, boolean incidentKnown);
 }

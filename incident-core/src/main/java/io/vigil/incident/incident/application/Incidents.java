@@ -56,6 +56,12 @@ public interface Incidents {
      */
     Optional<Incident> insertIfNoneOpen(Incident candidate, String groupKey);
 
+    /**
+     * Like {@link #insertIfNoneOpen(Incident, String)}, and in the same statement records the incident's own
+     * fingerprint as its first firing alert: one round trip for the alert that opens an incident.
+     */
+    Optional<Incident> openWithFirstAlert(Incident candidate, String groupKey);
+
     /** Stores a new incident unless another one for the same service and fingerprint is open. */
     default Optional<Incident> insertIfNoneOpen(Incident candidate) {
         return insertIfNoneOpen(candidate, null);

@@ -22,10 +22,16 @@ import io.vigil.starter.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns one alert into an incident: opens one for a new problem, counts the alert on the open
@@ -33,11 +39,16 @@ import org.springframework.transaction.annotation.Transactional;
  * the incident when the source clears its last alert, and joins alerts sharing a group key into one
  * incident. Safe under redelivery (inbox) and under concurrent duplicates (the database allows one
  * open incident per service and fingerprint, and per service and group key).
+ *
+ * <p>Several alerts can be recorded in one transaction ({@link #recordAll}): a consumer catching up pays one
+ * commit and two Redis round trips (one look-up, one write) per batch instead of per alert. The dedup window
+ * learns an incident only once the transaction that opened or counted on it has committed.
  */
 @Service
 public class RecordAlert {
 
     static final String CONSUMER = "incident-core.record-alert";
+    private static final Object PENDING_MEMORY = new Object();
     private static final int INSERT_ATTEMPTS = 3;
 
     private final Incidents incidents;
@@ -67,15 +78,55 @@ public class RecordAlert {
     }
 
     /**
+     * One alert as it came.
+     *
+     * @param eventId     the id of the message that carried the alert
+     * @param traceparent the trace context to carry on to the events this causes
+     */
+    public record Delivery(UUID eventId, AlertSignal alert, String traceparent) {
+    }
+
+    /**
      * @param eventId     the id of the message that carried the alert
      * @param traceparent the trace context to carry on to the events this causes
      */
     @Transactional
     public AlertOutcome record(UUID eventId, AlertSignal alert, String traceparent) {
+        Optional<UUID> remembered = alert.firing()
+                ? dedupWindow.openIncidentOf(alert.service(), alert.fingerprint()) : Optional.empty();
+        return recordOne(new Delivery(eventId, alert, traceparent), remembered);
+    }
+
+    /**
+     * Records the alerts in order, all in one transaction: either all of them count or, when one fails, none
+     * does (the caller can then record them one by one to find the one that fails).
+     *
+     * @return what each alert did, in order
+     */
+    @Transactional
+    public List<AlertOutcome> recordAll(List<Delivery> deliveries) {
+        List<DedupWindow.Problem> firing = deliveries.stream().map(Delivery::alert).filter(AlertSignal::firing)
+                .map(alert -> new DedupWindow.Problem(alert.service(), alert.fingerprint())).distinct().toList();
+        Map<DedupWindow.Problem, UUID> remembered = firing.isEmpty() ? Map.of() : dedupWindow.openIncidentsOf(firing);
+        List<AlertOutcome> outcomes = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            AlertSignal alert = delivery.alert();
+            outcomes.add(recordOne(delivery, alert.firing() ? Optional.ofNullable(remembered.get(
+                    new DedupWindow.Problem(alert.service(), alert.fingerprint()))) : Optional.empty()));
+        }
+        return outcomes;
+    }
+
+    /** @param remembered the incident the dedup window remembered for a firing alert's problem, if any */
+    private AlertOutcome recordOne(Delivery delivery, Optional<UUID> remembered) {
+        UUID eventId = delivery.eventId();
+        AlertSignal alert = delivery.alert();
+        String traceparent = delivery.traceparent();
         if (!inbox.firstDelivery(CONSUMER, eventId)) {
             return new AlertOutcome.AlreadyProcessed();
         }
-        AlertOutcome outcome = alert.firing() ? fire(alert, traceparent, eventId) : clear(alert, eventId, traceparent);
+        AlertOutcome outcome = alert.firing() ? fire(alert, traceparent, eventId, remembered)
+                : clear(alert, eventId, traceparent);
         metrics.alert(switch (outcome) {
             case AlertOutcome.Opened ignored -> "new";
             case AlertOutcome.Deduplicated ignored -> "deduplicated";
@@ -88,9 +139,9 @@ public class RecordAlert {
         return outcome;
     }
 
-    private AlertOutcome fire(AlertSignal alert, String traceparent, UUID eventId) {
+    private AlertOutcome fire(AlertSignal alert, String traceparent, UUID eventId, Optional<UUID> remembered) {
         Instant now = clock.instant();
-        Optional<Incident> existing = countOnKnownIncident(alert, now);
+        Optional<Incident> existing = countOnKnownIncident(alert, remembered, now);
         if (existing.isPresent()) {
             return new AlertOutcome.Deduplicated(existing.get());
         }
@@ -113,7 +164,7 @@ public class RecordAlert {
         UUID upstreamCause = incidents.oldestOpenIn(serviceGraph.upstreamsOf(alert.service()))
                 .map(Incident::id).orElse(null);
         for (int attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
-            Optional<Incident> opened = incidents.insertIfNoneOpen(Incident.openFor(
+            Optional<Incident> opened = incidents.openWithFirstAlert(Incident.openFor(
                     StableIds.of("incident", alert.alertId().toString()), alert, classification, now)
                     .causedBy(upstreamCause), insertKey);
             if (opened.isPresent()) {
@@ -127,7 +178,7 @@ public class RecordAlert {
             // Another consumer opened or reopened it between our look and our insert: count on theirs.
             Optional<Incident> theirs = incidents.countAlertOnOpen(alert.service(), alert.fingerprint(), now);
             if (theirs.isPresent()) {
-                dedupWindow.remember(alert.service(), alert.fingerprint(), theirs.get().id());
+                rememberOnCommit(alert.service(), alert.fingerprint(), theirs.get().id());
                 return new AlertOutcome.Deduplicated(theirs.get());
             }
             if (grouping != null) {
@@ -174,7 +225,7 @@ public class RecordAlert {
                     StableIds.of("AlertGrouped", incident.id().toString(), alert.fingerprint()),
                     incident.id().toString(), event, clock, traceparent));
         }
-        dedupWindow.remember(alert.service(), alert.fingerprint(), incident.id());
+        rememberOnCommit(alert.service(), alert.fingerprint(), incident.id());
         return new AlertOutcome.Grouped(incident);
     }
 
@@ -202,12 +253,11 @@ public class RecordAlert {
         return new AlertOutcome.Cleared(incident);
     }
 
-    private Optional<Incident> countOnKnownIncident(AlertSignal alert, Instant now) {
-        Optional<UUID> remembered = dedupWindow.openIncidentOf(alert.service(), alert.fingerprint());
+    private Optional<Incident> countOnKnownIncident(AlertSignal alert, Optional<UUID> remembered, Instant now) {
         Optional<Incident> counted = remembered.flatMap(id -> incidents.countAlertOn(id, alert.fingerprint(), now));
         if (counted.isEmpty()) {
             counted = incidents.countAlertOnOpen(alert.service(), alert.fingerprint(), now);
-            counted.ifPresent(incident -> dedupWindow.remember(alert.service(), alert.fingerprint(), incident.id()));
+            counted.ifPresent(incident -> rememberOnCommit(alert.service(), alert.fingerprint(), incident.id()));
         }
         counted.ifPresent(incident -> incidents.markAlert(incident.id(), alert.fingerprint(), true, now));
         return counted;
@@ -215,7 +265,6 @@ public class RecordAlert {
 
     private void announceOpening(Incident incident, AlertSignal alert, SeverityPolicy.Classification classification,
             String traceparent) {
-        incidents.markAlert(incident.id(), alert.fingerprint(), true, incident.openedAt());
         String why = classification.reasons().isEmpty() ? "" : ", " + String.join(", ", classification.reasons());
         journal.remark(incident.id(), "opened", "Opened by alert %s: %s (%s%s)".formatted(alert.alertId(),
                 incident.title(), incident.severity(), why), source(alert));
@@ -230,7 +279,7 @@ public class RecordAlert {
                 alert.alertId(), incident.openedAt());
         outbox.append(Topics.INCIDENT_EVENTS, Envelope.of(StableIds.of("IncidentOpened", incident.id().toString()),
                 incident.id().toString(), event, clock, traceparent));
-        dedupWindow.remember(incident.service(), incident.fingerprint(), incident.id());
+        rememberOnCommit(incident.service(), incident.fingerprint(), incident.id());
     }
 
     private void announceReopening(Incident incident, AlertSignal alert, UUID eventId, String traceparent) {
@@ -245,7 +294,32 @@ public class RecordAlert {
         outbox.append(Topics.INCIDENT_EVENTS, Envelope.of(
                 StableIds.of("IncidentReopened", incident.id().toString(), eventId.toString()),
                 incident.id().toString(), event, clock, traceparent));
-        dedupWindow.remember(incident.service(), incident.fingerprint(), incident.id());
+        rememberOnCommit(incident.service(), incident.fingerprint(), incident.id());
+    }
+
+    /**
+     * The dedup window learns the incident of a problem once the transaction commits, all of a transaction's
+     * problems in one round trip: it never remembers an incident that was rolled back.
+     */
+    private void rememberOnCommit(String service, String fingerprint, UUID incidentId) {
+        @SuppressWarnings("unchecked")
+        Map<DedupWindow.Problem, UUID> pending =
+                (Map<DedupWindow.Problem, UUID>) TransactionSynchronizationManager.getResource(PENDING_MEMORY);
+        if (pending == null) {
+            Map<DedupWindow.Problem, UUID> created = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(PENDING_MEMORY, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_MEMORY);
+                    if (status == STATUS_COMMITTED) {
+                        dedupWindow.rememberAll(created);
+                    }
+                }
+            });
+            pending = created;
+        }
+        pending.put(new DedupWindow.Problem(service, fingerprint), incidentId);
     }
 
     private static Actor source(AlertSignal alert) {

@@ -11,13 +11,19 @@ public interface Timeline {
     /**
      * One line of the timeline.
      *
-     * @param kind  {@code opened}, {@code alert-resolved}, {@code acknowledged}, {@code status}, {@code resolved},
-     *              {@code reopened}, {@code closed}, {@code severity}, {@code escalated}, {@code note}, {@code refused}
+     * @param kind  {@code opened}, {@code grouped}, {@code caused-by}, {@code alert-resolved}, {@code acknowledged},
+     *              {@code status}, {@code resolved}, {@code reopened}, {@code closed}, {@code severity},
+     *              {@code escalated}, {@code note}, {@code refused}, {@code role}, {@code split}, {@code merged};
+     *              from escalation-service {@code paged}, {@code escalation-level-skipped},
+     *              {@code escalation-exhausted}; from notification-service {@code notification-sent},
+     *              {@code notification-retrying}, {@code notification-fell-back}, {@code notification-failed},
+     *              {@code notification-cancelled}
      * @param actor who did it, or {@code null} for the alert source's own doing
      */
     record Entry(Instant at, String kind, String summary, Actor actor) {
     }
 
+    /** Adds a line; the incident need not exist yet, its lines show once it does. */
     void add(UUID incidentId, Entry entry);
 
     List<Entry> entriesOf(UUID incidentId);

@@ -7,26 +7,38 @@ import io.vigil.contracts.EnvelopeCodec;
 import io.vigil.contracts.MalformedMessageException;
 import io.vigil.contracts.Message;
 import io.vigil.contracts.Topics;
+import io.vigil.incident.incident.IncidentProperties;
 import io.vigil.incident.incident.application.RecordAlert;
 import io.vigil.incident.incident.domain.AlertSignal;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds every alert on {@link Topics#ALERTS} to {@link RecordAlert}. */
+/**
+ * Feeds the alerts on {@link Topics#ALERTS} to {@link RecordAlert}, a poll's worth at a time, up to
+ * {@code vigil.incident.alerts-per-transaction} alerts per transaction (see {@link ChunkedBatch}).
+ */
 @Component
 class AlertListener {
 
     private final EnvelopeCodec codec;
     private final RecordAlert recordAlert;
+    private final int perTransaction;
 
-    AlertListener(EnvelopeCodec codec, RecordAlert recordAlert) {
+    AlertListener(EnvelopeCodec codec, RecordAlert recordAlert, IncidentProperties properties) {
         this.codec = codec;
         this.recordAlert = recordAlert;
+        this.perTransaction = properties.alertsPerTransaction();
     }
 
-    @KafkaListener(topics = Topics.ALERTS)
-    void onAlert(ConsumerRecord<String, String> record) {
+    @KafkaListener(topics = Topics.ALERTS, batch = "true")
+    void onAlerts(List<ConsumerRecord<String, String>> records) {
+        ChunkedBatch.process(records, perTransaction, this::decode, recordAlert::recordAll,
+                delivery -> recordAlert.record(delivery.eventId(), delivery.alert(), delivery.traceparent()));
+    }
+
+    private RecordAlert.Delivery decode(ConsumerRecord<String, String> record) {
         Envelope<Message> envelope = codec.decode(record.value());
         if (!(envelope.payload() instanceof AlertReceived alert)) {
             throw new MalformedMessageException(
@@ -37,6 +49,6 @@ class AlertListener {
                 alert.status() == AlertStatus.FIRING, alert.summary(),
                 alert.severity().name(), alert.receivedAt(),
                 alert.groupKey(), alert.labels(), alert.startsAt());
-        recordAlert.record(envelope.eventId(), signal, envelope.traceparent());
+        return new RecordAlert.Delivery(envelope.eventId(), signal, envelope.traceparent());
     }
 }

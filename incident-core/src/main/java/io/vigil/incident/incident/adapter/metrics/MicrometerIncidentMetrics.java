@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * incident-core's metrics in Micrometer, exported at {@code /actuator/prometheus}:
  * {@code vigil_incident_time_to_detect_seconds}, {@code vigil_incident_time_to_acknowledge_seconds} and
  * {@code vigil_incident_time_to_resolve_seconds} (histograms by affected {@code service} and {@code severity}), {@code vigil_incident_alerts_total}
- * by {@code outcome}, {@code vigil_incident_commands_total} by {@code command} and {@code outcome}, and
+ * by {@code outcome}, {@code vigil_incident_commands_total} by {@code command} and {@code outcome},
+ * {@code vigil_incident_paging_entries_total} by timeline {@code kind} and whether the {@code incident} was known, and
  * the {@code vigil_incidents_open} gauge. Observations are made after the transaction commits, so a
  * rolled-back change counts nothing.
  */
@@ -65,6 +66,14 @@ class MicrometerIncidentMetrics implements IncidentMetrics {
     public void command(String type, String outcome) {
         afterCommit(() -> Counter.builder("vigil_incident_commands").description("Incident commands by outcome")
                 .tag("command", type).tag("outcome", outcome).register(registry).increment());
+    }
+
+    @Override
+    public void pagingEntry(String kind, boolean incidentKnown) {
+        afterCommit(() -> Counter.builder("vigil_incident_paging_entries")
+                .description("Pages, skipped levels, exhausted escalations and notification outcomes on timelines")
+                .tag("kind", kind).tag("incident", incidentKnown ? "known" : "not-yet-known").register(registry)
+                .increment());
     }
 
     private Timer responseTime(String name, String description, String service, String severity) {

@@ -30,6 +30,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcIncidents implements Incidents, Timeline {
 
+    /**
+     * The incidents that ever had the alerts of one fingerprint: a handful of rows, each incident reached by its
+     * primary key. The lateral subquery fenced by {@code offset 0} and filtered outside keeps the planner from
+     * flattening the join and, on tables it has no statistics for yet (a fresh database filling fast), walking
+     * every open incident of the service through an index on the service instead: that made each new alert's
+     * look-up grow with the number of open incidents.
+     */
+    private static final String INCIDENTS_OF_FINGERPRINT = " incident_alert a cross join lateral ("
+            + "select id, service, status, resolved_at from incident where id = a.incident_id offset 0) i"
+            + " where a.fingerprint = ?";
+
     private final JdbcTemplate jdbc;
     private final EntityManager entities;
 
@@ -56,10 +67,9 @@ class JdbcIncidents implements Incidents, Timeline {
 
     @Override
     public Optional<UUID> openIncidentOf(String service, String fingerprint) {
-        return jdbc.queryForList("""
-                select i.id from incident_alert a join incident i on i.id = a.incident_id
-                where i.service = ? and a.fingerprint = ? and i.resolved_at is null""",
-                UUID.class, service, fingerprint).stream().findFirst();
+        return jdbc.queryForList("select i.id from" + INCIDENTS_OF_FINGERPRINT
+                + " and i.service = ? and i.resolved_at is null limit 1", UUID.class, fingerprint, service)
+                .stream().findFirst();
     }
 
     @Override
@@ -123,10 +133,10 @@ class JdbcIncidents implements Incidents, Timeline {
     public Optional<Incident> countAlertOnOpen(String service, String fingerprint, Instant at) {
         return one("""
                 update incident set alert_count = alert_count + 1, last_alert_at = greatest(last_alert_at, ?)
-                where id = (select i.id from incident_alert a join incident i on i.id = a.incident_id
-                            where i.service = ? and a.fingerprint = ? and i.resolved_at is null limit 1)
+                where id = (select i.id from""" + INCIDENTS_OF_FINGERPRINT + """
+                              and i.service = ? and i.resolved_at is null limit 1)
                   and resolved_at is null
-                returning\s""" + COLUMNS, Timestamp.from(at), service, fingerprint);
+                returning\s""" + COLUMNS, Timestamp.from(at), fingerprint, service);
     }
 
     @Override
@@ -178,17 +188,36 @@ class JdbcIncidents implements Incidents, Timeline {
     }
 
     @Override
+    public Optional<Incident> openWithFirstAlert(Incident candidate, String groupKey) {
+        return one("""
+                with opened as (
+                    insert into incident (id, number, title, service, severity, urgency, status, fingerprint,
+                                          alert_count, opened_at, last_alert_at, group_key, caused_by)
+                    values (?, nextval('incident_number_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict do nothing
+                    returning\s""" + COLUMNS + """
+                ), first_alert as (
+                    insert into incident_alert (incident_id, fingerprint, status, first_seen_at, last_change_at)
+                    select id, fingerprint, 'firing', opened_at, opened_at from opened
+                )
+                select\s""" + COLUMNS + " from opened",
+                candidate.id(), candidate.title(), candidate.service(), candidate.severity().name(),
+                candidate.urgency().name(), candidate.status().name(), candidate.fingerprint(),
+                candidate.alertCount(), Timestamp.from(candidate.openedAt()), Timestamp.from(candidate.lastAlertAt()),
+                groupKey, candidate.causedBy());
+    }
+
+    @Override
     public Optional<Incident> reopenRecent(String service, String fingerprint, Instant resolvedSince, Instant at) {
         return one("""
                 update incident set status = 'REOPENED', resolved_at = null, alert_count = alert_count + 1,
                                     last_alert_at = greatest(last_alert_at, ?)
-                where id = (select i.id from incident_alert a join incident i on i.id = a.incident_id
-                            where i.service = ? and a.fingerprint = ? and i.status = 'RESOLVED'
-                              and i.resolved_at >= ?
+                where id = (select i.id from""" + INCIDENTS_OF_FINGERPRINT + """
+                              and i.service = ? and i.status = 'RESOLVED' and i.resolved_at >= ?
                             order by i.resolved_at desc limit 1)
                   and status = 'RESOLVED'
                 returning\s""" + COLUMNS,
-                Timestamp.from(at), service, fingerprint, Timestamp.from(resolvedSince));
+                Timestamp.from(at), fingerprint, service, Timestamp.from(resolvedSince));
     }
 
     @Override
@@ -204,18 +233,18 @@ class JdbcIncidents implements Incidents, Timeline {
 
     @Override
     public boolean markAlert(UUID incidentId, String fingerprint, boolean firing, Instant at) {
-        String status = firing ? "firing" : "resolved";
-        int changed = jdbc.update("""
-                update incident_alert set status = ?, last_change_at = ?
-                where incident_id = ? and fingerprint = ? and status <> ?""",
-                status, Timestamp.from(at), incidentId, fingerprint, status);
-        if (changed > 0) {
-            return false;
-        }
-        return jdbc.update("""
+        // One round trip: a row only comes back when the alert is new to the incident (inserted, xmax 0) or
+        // changed status; an alert already in that status is left as it is.
+        List<Boolean> inserted = jdbc.queryForList("""
                 insert into incident_alert (incident_id, fingerprint, status, first_seen_at, last_change_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""",
-                incidentId, fingerprint, status, Timestamp.from(at), Timestamp.from(at)) == 1;
+                values (?, ?, ?, ?, ?)
+                on conflict (incident_id, fingerprint) do update
+                    set status = excluded.status, last_change_at = excluded.last_change_at
+                    where incident_alert.status <> excluded.status
+                returning xmax = 0""",
+                Boolean.class, incidentId, fingerprint, firing ? "firing" : "resolved", Timestamp.from(at),
+                Timestamp.from(at));
+        return !inserted.isEmpty() && inserted.getFirst();
     }
 
     @Override
