@@ -30,7 +30,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * (on the Postgres, Redis and Kafka the testkit finds), drives them over HTTP and reports what
  * DESIGN.md section 7 asks for. Options: {@code --seconds=N} per phase (default 20),
  * {@code --rate=N} for the fixed-rate phases (default 200), {@code --concurrency=N} (default 64),
- * {@code --report=path}, {@code --intake-only=true} (ingestion-service alone: throughput and latency).
+ * {@code --report=path}, {@code --intake-only=true} (ingestion-service alone: throughput and latency),
+ * {@code --phase=timers|deliveries|incident-core} (escalation timer lateness, notification deliveries per
+ * second, incident-core's new-incident path: see {@link TimerLatenessLoad}, {@link DeliveryLoad},
+ * {@link IncidentCoreLoad}).
  */
 public final class Bench {
 
@@ -39,6 +42,16 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
+        // A phase of its own measures one service against fakes; see each class for its options.
+        switch (options.getOrDefault("phase", "all")) {
+            case "timers" -> exitAfter(() -> TimerLatenessLoad.run(options));
+            case "deliveries" -> exitAfter(() -> DeliveryLoad.run(options));
+            case "incident-core" -> exitAfter(() -> IncidentCoreLoad.run(options));
+            case "all" -> {
+                // ingestion, incident-core and escalation together, below
+            }
+            default -> throw new IllegalArgumentException("--phase must be timers, deliveries, incident-core or all");
+        }
         Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
         int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
@@ -100,6 +113,16 @@ public final class Bench {
             System.out.println("Report written to " + report.toAbsolutePath());
         }
         infrastructure.close();
+        System.exit(0);
+    }
+
+    /** Something a phase runs, which may throw anything. */
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    private static void exitAfter(Phase phase) throws Exception {
+        phase.run();
         System.exit(0);
     }
 
