@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -61,6 +62,11 @@ public final class RunningServices implements AutoCloseable {
     public static RunningServices start(Collection<VigilService> services, PostgresEndpoint database,
             RedisEndpoint redis, KafkaEndpoint kafka, Map<VigilService, Integer> ports, Map<String, Object> extra,
             Clock clock) {
+        // Several Spring applications in one JVM must not each set up logging, least of all at the same time:
+        // the JVM's logging is configured once, from logback.xml.
+        if (System.getProperty(LoggingSystem.SYSTEM_PROPERTY) == null) {
+            System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        }
         Map<String, Object> shared = new HashMap<>(extra);
         shared.putAll(io.vigil.testkit.Infrastructure.springProperties(database, redis, kafka));
         shared.put("spring.main.banner-mode", "off");
@@ -75,12 +81,16 @@ public final class RunningServices implements AutoCloseable {
                 String[] arguments = properties.entrySet().stream()
                         .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                         .toArray(String[]::new);
-                SpringApplicationBuilder application = VigilApplication
-                        .builder(service.application(), service.serviceName(), Map.of());
-                if (clock != null) {
-                    application.initializers(context -> context.getBeanFactory().registerSingleton("sharedClock", clock));
-                }
-                starters.put(service, () -> application.run(arguments));
+                // A builder runs once; a restart needs a new one.
+                starters.put(service, () -> {
+                    SpringApplicationBuilder application = VigilApplication
+                            .builder(service.application(), service.serviceName(), Map.of());
+                    if (clock != null) {
+                        application.initializers(context -> context.getBeanFactory()
+                                .registerSingleton("sharedClock", clock));
+                    }
+                    return application.run(arguments);
+                });
                 pending.put(service, starter.submit(starters.get(service)));
             }
             List<Throwable> failures = new ArrayList<>();

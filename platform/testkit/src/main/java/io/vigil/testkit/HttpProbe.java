@@ -58,9 +58,16 @@ public final class HttpProbe {
     }
 
     public Response post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return post(path, contentType, body, Map.of());
+    }
+
+    /** A POST with headers of the caller's own, e.g. a webhook's signature. */
+    public Response post(String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public Response putJson(String path, String json) {
