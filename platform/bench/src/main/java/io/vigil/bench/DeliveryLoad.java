@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -34,12 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -279,43 +274,25 @@ final class DeliveryLoad {
     /** Reads notification-outcomes.v1 from its end and times each expected request's SENT outcome. */
     private static final class OutcomeWatcher implements AutoCloseable {
 
-        private final KafkaConsumer<String, String> consumer;
-        private final Thread poller;
-        private final EnvelopeCodec codec = new EnvelopeCodec();
         private final Map<UUID, Long> expected = new ConcurrentHashMap<>();
         private final Map<NotificationOutcome.Status, Integer> others = new ConcurrentHashMap<>();
         private final AtomicLong lastSent = new AtomicLong();
         private volatile LatencyRecorder latencies = new LatencyRecorder();
-        private volatile boolean running = true;
+        private final TopicTail tail;
 
         OutcomeWatcher(String bootstrap) {
-            Properties properties = new Properties();
-            properties.put("bootstrap.servers", bootstrap);
-            properties.put("isolation.level", "read_committed");
-            consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.NOTIFICATION_OUTCOMES).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            poller = Thread.ofPlatform().daemon().name("bench-outcome-watcher").start(() -> {
-                while (running) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
-                        long now = System.nanoTime();
-                        if (codec.decode(record.value()).payload() instanceof NotificationOutcome outcome) {
-                            if (outcome.status() != NotificationOutcome.Status.SENT) {
-                                others.merge(outcome.status(), 1, Integer::sum);
-                                continue;
-                            }
-                            Long sent = outcome.requestId() == null ? null : expected.remove(outcome.requestId());
-                            if (sent != null) {
-                                latencies.record((now - sent) / 1000);
-                                lastSent.set(now);
-                            }
-                        }
+            tail = new TopicTail(bootstrap, Topics.NOTIFICATION_OUTCOMES, (record, message, now) -> {
+                if (message instanceof NotificationOutcome outcome) {
+                    if (outcome.status() != NotificationOutcome.Status.SENT) {
+                        others.merge(outcome.status(), 1, Integer::sum);
+                        return;
+                    }
+                    Long sent = outcome.requestId() == null ? null : expected.remove(outcome.requestId());
+                    if (sent != null) {
+                        latencies.record((now - sent) / 1000);
+                        lastSent.set(now);
                     }
                 }
-                consumer.close();
             });
         }
 
@@ -352,8 +329,7 @@ final class DeliveryLoad {
 
         @Override
         public void close() throws InterruptedException {
-            running = false;
-            poller.join(5000);
+            tail.close();
         }
     }
 

@@ -1,6 +1,5 @@
 package io.vigil.bench;
 
-import io.vigil.contracts.EnvelopeCodec;
 import io.vigil.contracts.Fingerprints;
 import io.vigil.contracts.IncidentOpened;
 import io.vigil.contracts.Topics;
@@ -17,13 +16,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * ingestion-service and incident-core together, without escalation (issue 5 aims at 1,000 alerts/s through both
@@ -157,56 +152,6 @@ final class IncidentCoreLoad {
                 }
                 Thread.sleep(100);
             }
-        }
-    }
-
-    /** Counts IncidentOpened from the end of incident-events.v1, timing those whose alert's send is known. */
-    private static final class OpenedWatcher implements AutoCloseable {
-
-        private final KafkaConsumer<String, String> consumer;
-        private final Thread poller;
-        private final EnvelopeCodec codec = new EnvelopeCodec();
-        private volatile boolean running = true;
-        private volatile int seen;
-
-        OpenedWatcher(String bootstrap, Map<String, Long> sentAt, LatencyRecorder latencies) {
-            Properties properties = new Properties();
-            properties.put("bootstrap.servers", bootstrap);
-            properties.put("isolation.level", "read_committed");
-            consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENT_EVENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            poller = Thread.ofPlatform().daemon().name("bench-opened-watcher").start(() -> {
-                while (running) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
-                        long now = System.nanoTime();
-                        if (codec.decode(record.value()).payload() instanceof IncidentOpened opened) {
-                            Long sent = sentAt.remove(opened.fingerprint());
-                            if (sent != null && latencies != null) {
-                                latencies.record((now - sent) / 1000);
-                            }
-                            seen++;
-                        }
-                    }
-                }
-                consumer.close();
-            });
-        }
-
-        void awaitCount(int expected, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (seen < expected && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            poller.join(5000);
         }
     }
 }

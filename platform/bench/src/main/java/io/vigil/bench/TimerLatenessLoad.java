@@ -19,19 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -212,39 +207,21 @@ final class TimerLatenessLoad {
     /** Reads the run's pages from the end of notification-requests.v1: level-1 count, level-2 record timestamps. */
     private static final class PageWatcher implements AutoCloseable {
 
-        private final KafkaConsumer<String, String> consumer;
-        private final Thread poller;
-        private final EnvelopeCodec codec = new EnvelopeCodec();
         private final Map<UUID, Long> levelTwo = new ConcurrentHashMap<>();
         private final AtomicInteger levelOne = new AtomicInteger();
         private volatile long lastLevelOneNanos;
-        private volatile boolean running = true;
+        private final TopicTail tail;
 
         PageWatcher(String bootstrap, String service) {
-            Properties properties = new Properties();
-            properties.put("bootstrap.servers", bootstrap);
-            properties.put("isolation.level", "read_committed");
-            consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.NOTIFICATION_REQUESTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            poller = Thread.ofPlatform().daemon().name("bench-page-watcher").start(() -> {
-                while (running) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
-                        if (codec.decode(record.value()).payload() instanceof NotificationRequested page
-                                && service.equals(page.service())) {
-                            if (page.level() == 1) {
-                                levelOne.incrementAndGet();
-                                lastLevelOneNanos = System.nanoTime();
-                            } else {
-                                levelTwo.putIfAbsent(page.incidentId(), record.timestamp());
-                            }
-                        }
+            tail = new TopicTail(bootstrap, Topics.NOTIFICATION_REQUESTS, (record, message, now) -> {
+                if (message instanceof NotificationRequested page && service.equals(page.service())) {
+                    if (page.level() == 1) {
+                        levelOne.incrementAndGet();
+                        lastLevelOneNanos = now;
+                    } else {
+                        levelTwo.putIfAbsent(page.incidentId(), record.timestamp());
                     }
                 }
-                consumer.close();
             });
         }
 
@@ -274,8 +251,7 @@ final class TimerLatenessLoad {
 
         @Override
         public void close() throws InterruptedException {
-            running = false;
-            poller.join(5000);
+            tail.close();
         }
     }
 
