@@ -1,5 +1,10 @@
 package io.vigil.notification;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,6 +48,42 @@ class ContactsIT extends NotificationIntegrationTest {
         await().atMost(PATIENCE).until(() -> mailsTo("ivan@ops.example.com").size() == 1);
         assertThat(slackPosts("chat.postMessage", "U0IVAN")).isEmpty();
         assertThat(mailsTo("ivan-from-page@example.com")).isEmpty();
+    }
+
+    @Test
+    void aPersonsOwnFallbackChainIsFollowedWhenSlackFailsForGood() {
+        assertThat(api().putJson("/v1/users/quinn/contact-methods", """
+                {"contactMethods": [
+                  {"id": "slack", "channel": "slack", "address": "U0QUINN"},
+                  {"id": "mobile", "channel": "sms", "address": "+15555550177"},
+                  {"id": "mail", "channel": "email", "address": "quinn@example.com"}]}""").status()).isEqualTo(200);
+        assertThat(api().putJson("/v1/users/quinn/notification-rules", """
+                {"rules": [{"urgency": "high", "contactMethodId": "slack", "delay": "0s"}]}""").status())
+                .isEqualTo(200);
+        HttpProbe.Response chain = api().putJson("/v1/users/quinn/fallback-chain", """
+                {"channels": ["slack", "email"]}""");
+        assertThat(chain.status()).as(chain.body()).isEqualTo(200);
+        assertThat(chain.body()).contains("\"own\":true").contains("\"effective\":[\"slack\",\"email\"]");
+        SLACK.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("U0QUINN"))
+                .atPriority(1).willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+
+        send(page("quinn", null, null, Urgency.HIGH));
+
+        await().atMost(PATIENCE).until(() -> mailsTo("quinn@example.com").size() == 1);
+        assertThat(TWILIO.findAll(postRequestedFor(urlPathEqualTo("/2010-04-01/Accounts/" + TWILIO_ACCOUNT
+                + "/Messages.json")).withRequestBody(containing("15555550177")))).as("the service-wide chain's sms")
+                .isEmpty();
+    }
+
+    @Test
+    void aFallbackChainWithAnUnknownOrRepeatedChannelIsRefusedAndAnEmptyOneMeansTheServiceWideChain() {
+        HttpProbe.Response refused = api().putJson("/v1/users/rory/fallback-chain", """
+                {"channels": ["slack", "pigeon", "slack"]}""");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("fallbackChain[1]").contains("fallbackChain[2]").contains("repeats slack");
+
+        HttpProbe.Response reset = api().putJson("/v1/users/rory/fallback-chain", "{\"channels\": []}");
+        assertThat(reset.body()).contains("\"own\":false").contains("\"effective\":[\"slack\",\"sms\",\"email\"]");
     }
 
     @Test

@@ -14,18 +14,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplyContactConfiguration {
 
-    /** One user's part of the configuration document. */
-    public record UserSection(List<ContactMethod> contactMethods, List<NotificationRule> rules) {
+    /**
+     * One user's part of the configuration document.
+     *
+     * @param fallbackChain their own order of channels to fall back through; empty for the service-wide one
+     */
+    public record UserSection(List<ContactMethod> contactMethods, List<NotificationRule> rules,
+            List<String> fallbackChain) {
+
+        public UserSection(List<ContactMethod> contactMethods, List<NotificationRule> rules) {
+            this(contactMethods, rules, List.of());
+        }
     }
 
     private final ReplaceContactMethods replaceMethods;
     private final ReplaceNotificationRules replaceRules;
+    private final ReplaceFallbackChain replaceFallbackChain;
     private final SetServiceChannel setServiceChannel;
 
     public ApplyContactConfiguration(ReplaceContactMethods replaceMethods, ReplaceNotificationRules replaceRules,
-            SetServiceChannel setServiceChannel) {
+            ReplaceFallbackChain replaceFallbackChain, SetServiceChannel setServiceChannel) {
         this.replaceMethods = replaceMethods;
         this.replaceRules = replaceRules;
+        this.replaceFallbackChain = replaceFallbackChain;
         this.setServiceChannel = setServiceChannel;
     }
 
@@ -49,6 +60,7 @@ public class ApplyContactConfiguration {
             try {
                 replaceMethods.replace(userId, section.contactMethods());
                 replaceRules.replace(userId, section.rules());
+                replaceFallbackChain.replace(userId, section.fallbackChain());
             } catch (InvalidContacts e) {
                 throw new InvalidContacts(e.problems().stream()
                         .map(p -> new InvalidContacts.Problem("users." + userId + "." + p.field(), p.message()))

@@ -1,5 +1,6 @@
 package io.vigil.notification.contact.application;
 
+import io.vigil.notification.contact.domain.Channel;
 import io.vigil.notification.contact.domain.ContactMethod;
 import io.vigil.notification.contact.domain.NotificationRule;
 import java.util.List;
@@ -16,4 +17,10 @@ public interface Contacts {
 
     /** Replaces all of the user's notification rules. */
     void replaceRules(String userId, List<NotificationRule> rules);
+
+    /** The user's own fallback chain; empty when they follow the service-wide one. */
+    List<Channel> fallbackChainOf(String userId);
+
+    /** Sets the user's own fallback chain; an empty list returns them to the service-wide one. */
+    void replaceFallbackChain(String userId, List<Channel> chain);
 }

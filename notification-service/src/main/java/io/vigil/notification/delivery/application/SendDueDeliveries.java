@@ -216,7 +216,8 @@ public class SendDueDeliveries {
 
     private boolean hasFallback(Delivery delivery) {
         return delivery.purpose() == Purpose.PAGE && contacts.of(delivery.userId(), delivery.pageEmail(),
-                delivery.slackUser()).fallbackAfter(delivery.channel(), fallbackChain.channels()).isPresent();
+                delivery.slackUser()).fallbackAfter(delivery.channel(), fallbackChain.channelsFor(delivery.userId()))
+                .isPresent();
     }
 
     /**
@@ -228,7 +229,8 @@ public class SendDueDeliveries {
     void fallBackOrFail(Delivery delivery, int attempt, String reason) {
         if (delivery.purpose() == Purpose.PAGE) {
             UserContacts user = contacts.of(delivery.userId(), delivery.pageEmail(), delivery.slackUser());
-            Optional<ContactMethod> next = user.fallbackAfter(delivery.channel(), fallbackChain.channels());
+            Optional<ContactMethod> next = user.fallbackAfter(delivery.channel(),
+                    fallbackChain.channelsFor(delivery.userId()));
             if (next.isPresent()) {
                 ContactMethod method = next.get();
                 String key = "fallback/%s/%s".formatted(delivery.id(), method.id());

@@ -143,7 +143,13 @@ class ContactConfigLoader implements InitializingBean {
                     throw invalid(at + ".delay", "must be a duration such as 0s, 2m or PT5M");
                 }
             }
-            users.put(userId, new UserSection(methods, rules));
+            Object chain = section.get("fallbackChain");
+            if (chain != null && !(chain instanceof List<?>)) {
+                throw invalid(path + ".fallbackChain", "must be a list of channels, e.g. [slack, sms, email]");
+            }
+            List<String> fallbackChain = chain == null ? List.of()
+                    : ((List<?>) chain).stream().map(String::valueOf).toList();
+            users.put(userId, new UserSection(methods, rules, fallbackChain));
         }
         return users;
     }

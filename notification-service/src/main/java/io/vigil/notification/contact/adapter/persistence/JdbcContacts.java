@@ -60,4 +60,21 @@ class JdbcContacts implements Contacts {
                     rule.delay().toSeconds());
         }
     }
+
+    @Override
+    public List<Channel> fallbackChainOf(String userId) {
+        return jdbc.queryForList("select channels from user_fallback_chain where user_id = ?", String.class, userId)
+                .stream().findFirst()
+                .map(channels -> java.util.Arrays.stream(channels.split(",")).map(Channel::fromWireName).toList())
+                .orElse(List.of());
+    }
+
+    @Override
+    public void replaceFallbackChain(String userId, List<Channel> chain) {
+        jdbc.update("delete from user_fallback_chain where user_id = ?", userId);
+        if (!chain.isEmpty()) {
+            jdbc.update("insert into user_fallback_chain (user_id, channels) values (?, ?)", userId,
+                    String.join(",", chain.stream().map(Channel::wireName).toList()));
+        }
+    }
 }

@@ -1,8 +1,10 @@
 package io.vigil.notification.contact.adapter.web;
 
 import io.vigil.contracts.Urgency;
+import io.vigil.notification.NotificationProperties;
 import io.vigil.notification.contact.application.Contacts;
 import io.vigil.notification.contact.application.ReplaceContactMethods;
+import io.vigil.notification.contact.application.ReplaceFallbackChain;
 import io.vigil.notification.contact.application.ReplaceNotificationRules;
 import io.vigil.notification.contact.domain.Channel;
 import io.vigil.notification.contact.domain.ContactMethod;
@@ -54,14 +56,42 @@ class ContactController {
     record RulesView(String userId, List<RuleView> rules) {
     }
 
+    /** A person's own fallback chain; {@code channels} empty means the service-wide one. */
+    record FallbackChainBody(@NotNull List<String> channels) {
+    }
+
+    /**
+     * @param own       whether the person has a chain of their own
+     * @param effective the chain their pages follow
+     */
+    record FallbackChainView(String userId, List<String> channels, boolean own, List<String> effective) {
+    }
+
     private final Contacts contacts;
     private final ReplaceContactMethods replaceMethods;
     private final ReplaceNotificationRules replaceRules;
+    private final ReplaceFallbackChain replaceFallbackChain;
+    private final List<String> serviceWideChain;
 
-    ContactController(Contacts contacts, ReplaceContactMethods replaceMethods, ReplaceNotificationRules replaceRules) {
+    ContactController(Contacts contacts, ReplaceContactMethods replaceMethods, ReplaceNotificationRules replaceRules,
+            ReplaceFallbackChain replaceFallbackChain, NotificationProperties properties) {
         this.contacts = contacts;
         this.replaceMethods = replaceMethods;
         this.replaceRules = replaceRules;
+        this.replaceFallbackChain = replaceFallbackChain;
+        this.serviceWideChain = properties.fallbackChain();
+    }
+
+    @GetMapping("/fallback-chain")
+    FallbackChainView fallbackChain(@PathVariable String userId) {
+        List<String> own = contacts.fallbackChainOf(userId).stream().map(Channel::wireName).toList();
+        return new FallbackChainView(userId, own, !own.isEmpty(), own.isEmpty() ? serviceWideChain : own);
+    }
+
+    @PutMapping("/fallback-chain")
+    FallbackChainView replaceFallbackChain(@PathVariable String userId, @Valid @RequestBody FallbackChainBody body) {
+        replaceFallbackChain.replace(userId, body.channels());
+        return fallbackChain(userId);
     }
 
     @GetMapping("/contact-methods")
