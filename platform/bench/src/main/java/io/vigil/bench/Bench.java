@@ -212,7 +212,7 @@ public final class Bench {
                 rate, fixedRate.seconds(), fixedRate.latency().describe());
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {

@@ -34,12 +34,23 @@ final class IntakeLoad {
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
+    /** Told of each accepted request: its sequence number and when its answer came ({@link System#nanoTime()}). */
+    interface AcceptListener {
+        void accepted(long sequence, long answeredAtNanos);
+    }
+
     private final URI target;
     private final Map<String, String> headers;
+    private final AcceptListener listener;
 
     IntakeLoad(URI target, Map<String, String> headers) {
+        this(target, headers, (sequence, answeredAt) -> { });
+    }
+
+    IntakeLoad(URI target, Map<String, String> headers, AcceptListener listener) {
         this.target = target;
         this.headers = headers;
+        this.listener = listener;
     }
 
     /** Keeps {@code concurrency} requests in flight for {@code duration}. */
@@ -51,7 +62,8 @@ final class IntakeLoad {
         long sequence = 0;
         while (System.nanoTime() < end) {
             inFlight.acquire();
-            send(body.apply(sequence++), counters, inFlight::release);
+            long current = sequence++;
+            send(current, body.apply(current), counters, inFlight::release);
         }
         inFlight.acquire(concurrency);
         return counters.result(sequence, (System.nanoTime() - start) / 1e9);
@@ -70,13 +82,13 @@ final class IntakeLoad {
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            send(body.apply(i), counters, done::release);
+            send(i, body.apply(i), counters, done::release);
         }
         done.acquire((int) total);
         return counters.result(total, (System.nanoTime() - start) / 1e9);
     }
 
-    private void send(String body, Counters counters, Runnable finished) {
+    private void send(long sequence, String body, Counters counters, Runnable finished) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -84,12 +96,14 @@ final class IntakeLoad {
         headers.forEach(request::header);
         long sentAt = System.nanoTime();
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            long micros = (System.nanoTime() - sentAt) / 1000;
+            long answeredAt = System.nanoTime();
+            long micros = (answeredAt - sentAt) / 1000;
             if (failure != null) {
                 counters.failures.increment();
             } else if (response.statusCode() == 202 || response.statusCode() == 200) {
                 counters.accepted.increment();
                 counters.latency.record(micros);
+                listener.accepted(sequence, answeredAt);
             } else {
                 counters.statuses.computeIfAbsent(response.statusCode(), code -> new AtomicLong()).incrementAndGet();
             }
