@@ -76,6 +76,33 @@ class ContactsIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void theIncidentsServiceChainIsFollowedByPeopleWithoutOneOfTheirOwn() {
+        assertThat(api().putJson("/v1/users/sven/contact-methods", """
+                {"contactMethods": [
+                  {"id": "slack", "channel": "slack", "address": "U0SVEN"},
+                  {"id": "mobile", "channel": "sms", "address": "+15555550178"},
+                  {"id": "mail", "channel": "email", "address": "sven@example.com"}]}""").status()).isEqualTo(200);
+        assertThat(api().putJson("/v1/users/sven/notification-rules", """
+                {"rules": [{"urgency": "high", "contactMethodId": "slack", "delay": "0s"}]}""").status())
+                .isEqualTo(200);
+        SLACK.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("U0SVEN"))
+                .atPriority(1).willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+        HttpProbe.Response chain = api().putJson("/v1/services/checkout/fallback-chain", """
+                {"channels": ["slack", "email"]}""");
+        assertThat(chain.status()).as(chain.body()).isEqualTo(200);
+        try {
+            send(page("sven", null, null, Urgency.HIGH));
+
+            await().atMost(PATIENCE).until(() -> mailsTo("sven@example.com").size() == 1);
+            assertThat(TWILIO.findAll(postRequestedFor(urlPathEqualTo("/2010-04-01/Accounts/" + TWILIO_ACCOUNT
+                    + "/Messages.json")).withRequestBody(containing("15555550178")))).isEmpty();
+        } finally {
+            assertThat(api().putJson("/v1/services/checkout/fallback-chain", "{\"channels\": []}").body())
+                    .contains("\"own\":false");
+        }
+    }
+
+    @Test
     void aFallbackChainWithAnUnknownOrRepeatedChannelIsRefusedAndAnEmptyOneMeansTheServiceWideChain() {
         HttpProbe.Response refused = api().putJson("/v1/users/rory/fallback-chain", """
                 {"channels": ["slack", "pigeon", "slack"]}""");

@@ -47,6 +47,25 @@ public class ApplyContactConfiguration {
      */
     @Transactional
     public void apply(Map<String, UserSection> users, Map<String, String> serviceChannels) {
+        apply(users, serviceChannels, Map.of());
+    }
+
+    /**
+     * @param serviceChains service to its fallback chain, for the people paged about its incidents
+     * @throws InvalidContacts for the first user or service with invalid entries; nothing is changed then
+     */
+    @Transactional
+    public void apply(Map<String, UserSection> users, Map<String, String> serviceChannels,
+            Map<String, List<String>> serviceChains) {
+        serviceChains.forEach((service, chain) -> {
+            try {
+                replaceFallbackChain.replaceForService(service, chain);
+            } catch (InvalidContacts e) {
+                throw new InvalidContacts(e.problems().stream()
+                        .map(p -> new InvalidContacts.Problem("services." + service + "." + p.field(), p.message()))
+                        .toList());
+            }
+        });
         serviceChannels.forEach((service, channel) -> {
             try {
                 setServiceChannel.set(service, channel);

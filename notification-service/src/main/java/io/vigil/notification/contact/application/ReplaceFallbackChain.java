@@ -9,22 +9,38 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sets the order of channels a person's page falls back through when one fails for good, instead of the
- * service-wide {@code vigil.notification.fallback-chain}: e.g. someone who must never be called goes Slack, SMS,
- * e-mail. An empty chain returns them to the service-wide one.
+ * Sets the order of channels a page falls back through when one fails for good, for a person or for a service,
+ * instead of {@code vigil.notification.fallback-chain}: e.g. someone who must never be called goes Slack, SMS,
+ * e-mail. A person's own chain comes first, then their incident's service's. An empty chain removes it.
  */
 @Service
 public class ReplaceFallbackChain {
 
     private final Contacts contacts;
+    private final ServiceChannels services;
 
-    public ReplaceFallbackChain(Contacts contacts) {
+    public ReplaceFallbackChain(Contacts contacts, ServiceChannels services) {
         this.contacts = contacts;
+        this.services = services;
     }
 
     /** @throws InvalidContacts naming every unknown or repeated channel; nothing is changed then */
     @Transactional
     public void replace(String userId, List<String> channelNames) {
+        contacts.replaceFallbackChain(userId, parse(channelNames));
+    }
+
+    /**
+     * Sets the chain of a service, followed by the people paged about its incidents who have none of their own.
+     *
+     * @throws InvalidContacts naming every unknown or repeated channel; nothing is changed then
+     */
+    @Transactional
+    public void replaceForService(String service, List<String> channelNames) {
+        services.setFallbackChain(service, parse(channelNames));
+    }
+
+    private static List<Channel> parse(List<String> channelNames) {
         List<InvalidContacts.Problem> problems = new ArrayList<>();
         List<Channel> chain = new ArrayList<>();
         Set<Channel> seen = new HashSet<>();
@@ -48,6 +64,6 @@ public class ReplaceFallbackChain {
         if (!problems.isEmpty()) {
             throw new InvalidContacts(problems);
         }
-        contacts.replaceFallbackChain(userId, chain);
+        return chain;
     }
 }

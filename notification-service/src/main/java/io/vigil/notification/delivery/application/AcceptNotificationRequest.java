@@ -82,7 +82,7 @@ public class AcceptNotificationRequest {
         UserContacts userContacts = contacts.of(user.id(), user.email(), user.slack());
         Urgency urgency = request.urgency() == null ? Urgency.HIGH : request.urgency();
         Instant now = clock.instant();
-        List<PlannedContact> plan = userContacts.plan(urgency, fallbackChain.channelsFor(user.id()));
+        List<PlannedContact> plan = userContacts.plan(urgency, fallbackChain.channelsFor(user.id(), request.service()));
         if (plan.isEmpty()) {
             recordUnreachable(request, urgency, userContacts.unreachable(urgency), now);
             return 0;

@@ -215,8 +215,11 @@ public class SendDueDeliveries {
     }
 
     private boolean hasFallback(Delivery delivery) {
-        return delivery.purpose() == Purpose.PAGE && contacts.of(delivery.userId(), delivery.pageEmail(),
-                delivery.slackUser()).fallbackAfter(delivery.channel(), fallbackChain.channelsFor(delivery.userId()))
+        if (delivery.purpose() != Purpose.PAGE) {
+            return false;
+        }
+        UserContacts user = contacts.of(delivery.userId(), delivery.pageEmail(), delivery.slackUser());
+        return user.fallbackAfter(delivery.channel(), fallbackChain.channelsFor(delivery.userId(), delivery.service()))
                 .isPresent();
     }
 
@@ -230,7 +233,7 @@ public class SendDueDeliveries {
         if (delivery.purpose() == Purpose.PAGE) {
             UserContacts user = contacts.of(delivery.userId(), delivery.pageEmail(), delivery.slackUser());
             Optional<ContactMethod> next = user.fallbackAfter(delivery.channel(),
-                    fallbackChain.channelsFor(delivery.userId()));
+                    fallbackChain.channelsFor(delivery.userId(), delivery.service()));
             if (next.isPresent()) {
                 ContactMethod method = next.get();
                 String key = "fallback/%s/%s".formatted(delivery.id(), method.id());

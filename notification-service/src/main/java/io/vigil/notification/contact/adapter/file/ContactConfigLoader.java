@@ -61,7 +61,7 @@ class ContactConfigLoader implements InitializingBean {
         }
         Map<String, UserSection> users = read(text);
         Map<String, String> services = readServices(text);
-        apply.apply(users, services);
+        apply.apply(users, services, readServiceFallbackChains(text));
         log.info("Notification configuration {} in force for {} users and {} service channels", location,
                 users.size(), services.size());
     }
@@ -85,12 +85,37 @@ class ContactConfigLoader implements InitializingBean {
         }
         for (Map.Entry<?, ?> entry : serviceMap.entrySet()) {
             String path = "services." + entry.getKey();
-            if (!(entry.getValue() instanceof Map<?, ?> section)) {
-                throw invalid(path, "must have a slackChannel");
+            if (!(entry.getValue() instanceof Map<?, ?> section)
+                    || (section.get("slackChannel") == null && section.get("fallbackChain") == null)) {
+                throw invalid(path, "must have a slackChannel or a fallbackChain");
             }
-            services.put(String.valueOf(entry.getKey()), string(section, "slackChannel", path));
+            if (section.get("slackChannel") != null) {
+                services.put(String.valueOf(entry.getKey()), string(section, "slackChannel", path));
+            }
         }
         return services;
+    }
+
+    /** The {@code fallbackChain} of each service in the {@code services} section that has one. */
+    static Map<String, List<String>> readServiceFallbackChains(String text) {
+        Map<String, List<String>> chains = new LinkedHashMap<>();
+        if (!(tree(text) instanceof Map<?, ?> root) || !(root.get("services") instanceof Map<?, ?> serviceMap)) {
+            return chains;
+        }
+        for (Map.Entry<?, ?> entry : serviceMap.entrySet()) {
+            if (entry.getValue() instanceof Map<?, ?> section && section.get("fallbackChain") != null) {
+                chains.put(String.valueOf(entry.getKey()),
+                        channelNames(section.get("fallbackChain"), "services." + entry.getKey() + ".fallbackChain"));
+            }
+        }
+        return chains;
+    }
+
+    private static List<String> channelNames(Object chain, String path) {
+        if (!(chain instanceof List<?> names)) {
+            throw invalid(path, "must be a list of channels, e.g. [slack, sms, email]");
+        }
+        return names.stream().map(String::valueOf).toList();
     }
 
     static Map<String, UserSection> read(String text) {
@@ -144,11 +169,7 @@ class ContactConfigLoader implements InitializingBean {
                 }
             }
             Object chain = section.get("fallbackChain");
-            if (chain != null && !(chain instanceof List<?>)) {
-                throw invalid(path + ".fallbackChain", "must be a list of channels, e.g. [slack, sms, email]");
-            }
-            List<String> fallbackChain = chain == null ? List.of()
-                    : ((List<?>) chain).stream().map(String::valueOf).toList();
+            List<String> fallbackChain = chain == null ? List.of() : channelNames(chain, path + ".fallbackChain");
             users.put(userId, new UserSection(methods, rules, fallbackChain));
         }
         return users;

@@ -68,7 +68,29 @@ class ContactConfigLoaderTest {
                 Map.entry("checkout", "C0CHECKOUT"), Map.entry("search", "C0SEARCH"));
         assertThat(ContactConfigLoader.read(text)).isEmpty();
         assertThatThrownBy(() -> ContactConfigLoader.readServices("services:\n  checkout: {}\n"))
+                .isInstanceOfSatisfying(InvalidContacts.class, e -> assertThat(e.problems().getFirst())
+                        .isEqualTo(new InvalidContacts.Problem("services.checkout",
+                                "must have a slackChannel or a fallbackChain")));
+    }
+
+    @Test
+    void readsTheFallbackChainOfAServiceAndOfAUser() {
+        String text = """
+                users:
+                  alice:
+                    contactMethods: [{id: mail, channel: email, address: alice@example.com}]
+                    fallbackChain: [slack, email]
+                services:
+                  checkout: {fallbackChain: [email, sms]}
+                  search: {slackChannel: C0SEARCH}
+                """;
+        assertThat(ContactConfigLoader.readServiceFallbackChains(text))
+                .containsExactly(Map.entry("checkout", java.util.List.of("email", "sms")));
+        assertThat(ContactConfigLoader.readServices(text)).containsExactly(Map.entry("search", "C0SEARCH"));
+        assertThat(ContactConfigLoader.read(text).get("alice").fallbackChain()).containsExactly("slack", "email");
+        assertThatThrownBy(() -> ContactConfigLoader.readServiceFallbackChains(
+                "services:\n  checkout: {fallbackChain: email}\n"))
                 .isInstanceOfSatisfying(InvalidContacts.class, e -> assertThat(e.problems().getFirst().field())
-                        .isEqualTo("services.checkout.slackChannel"));
+                        .isEqualTo("services.checkout.fallbackChain"));
     }
 }
