@@ -3,6 +3,7 @@ package io.vigil.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vigil.contracts.Actor;
 import io.vigil.contracts.Envelope;
 import io.vigil.contracts.EnvelopeCodec;
 import io.vigil.contracts.EscalationExhausted;
@@ -10,15 +11,20 @@ import io.vigil.contracts.EscalationLevelSkipped;
 import io.vigil.contracts.Fingerprints;
 import io.vigil.contracts.IncidentSeverity;
 import io.vigil.contracts.Message;
-import io.vigil.contracts.NotificationOutcome;
 import io.vigil.contracts.NotificationOutcome.Status;
+import io.vigil.contracts.NotificationOutcome;
 import io.vigil.contracts.NotificationRequested;
+import io.vigil.contracts.RemediationRunFinished;
+import io.vigil.contracts.RemediationRunStarted;
+import io.vigil.contracts.RemediationStepFinished;
+import io.vigil.contracts.RemediationStepStarted;
 import io.vigil.contracts.StableIds;
 import io.vigil.contracts.Topics;
 import io.vigil.contracts.Urgency;
 import io.vigil.incident.incident.application.AlertOutcome;
 import io.vigil.incident.incident.application.RecordAlert;
 import io.vigil.incident.incident.domain.AlertSignal;
+import io.vigil.testkit.HttpProbe;
 import io.vigil.testkit.Infrastructure;
 import io.vigil.testkit.TopicRecorder;
 import java.time.Clock;
@@ -114,6 +120,34 @@ class PagingTimelineIT {
     }
 
     @Test
+    void aRunbooksRunAndItsStepsShowOnTheTimeline() {
+        UUID incident = openIncident(UUID.randomUUID());
+        UUID run = UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        publish(Topics.REMEDIATION_EVENTS, new RemediationRunStarted(run, incident, "restart-checkout", 2,
+                "incident opened", true, Actor.system("remediation-service"), at));
+        publish(Topics.REMEDIATION_EVENTS, new RemediationStepStarted(run, incident, "restart-checkout", 2,
+                "restart", "action", "steps", "rollout restart deployment checkout in shop", true, at));
+        publish(Topics.REMEDIATION_EVENTS, new RemediationStepFinished(run, incident, "restart-checkout", 2,
+                "restart", "action", "steps", "succeeded", 2, "would restart deployment checkout", true, at));
+        publish(Topics.REMEDIATION_EVENTS, new RemediationRunFinished(run, incident, "restart-checkout", 2,
+                "succeeded", "1 step succeeded", true, at.plusSeconds(1)));
+
+        List<Line> timeline = await().atMost(PATIENCE).until(() -> timeline(incident), lines -> lines.size() == 5);
+
+        assertThat(timeline).containsAll(List.of(
+                new Line("remediation-started", "Runbook restart-checkout v2 started (dry run) (incident opened)",
+                        "remediation-service", "internal"),
+                new Line("remediation-step-started", "restart-checkout step restart (action) (dry run): rollout "
+                        + "restart deployment checkout in shop", "remediation-service", "internal"),
+                new Line("remediation-step-finished", "restart-checkout step restart: succeeded after 2 attempts "
+                        + "(would restart deployment checkout)", "remediation-service", "internal"),
+                new Line("remediation-finished", "Runbook restart-checkout succeeded (dry run): 1 step succeeded",
+                        "remediation-service", "internal")));
+    }
+
+    @Test
     void aRedeliveredPageOrOutcomeIsWrittenOnce() {
         UUID incident = openIncident(UUID.randomUUID());
         Envelope<Message> page = envelope(incident, page(incident, 1, 1, "bob", "Bob Example", "user"));
@@ -166,6 +200,8 @@ class PagingTimelineIT {
             ConsumerRecord<String, String> parked = deadLetters.awaitRecord(
                     record -> incident.toString().equals(record.key()), PATIENCE);
             assertThat(parked.value()).contains("NotificationRequested");
+            assertThat(HttpProbe.localhost(port).get("/actuator/prometheus").body())
+                    .containsPattern("vigil_kafka_dead_letters_total\\{[^}]*topic=\"notification-outcomes.v1\"[^}]*} [1-9]");
             await().atMost(PATIENCE).until(() -> timeline(incident),
                     lines -> lines.contains(new Line("notification-sent", "slack to dave: sent",
                             "notification-service", "slack")));
@@ -228,6 +264,10 @@ class PagingTimelineIT {
             case NotificationOutcome outcome -> outcome.incidentId();
             case EscalationLevelSkipped skip -> skip.incidentId();
             case EscalationExhausted exhausted -> exhausted.incidentId();
+            case RemediationRunStarted run -> run.incidentId();
+            case RemediationStepStarted step -> step.incidentId();
+            case RemediationStepFinished step -> step.incidentId();
+            case RemediationRunFinished run -> run.incidentId();
             default -> throw new IllegalArgumentException(message.getClass().getSimpleName());
         };
         publish(topic, envelope(incident, message));

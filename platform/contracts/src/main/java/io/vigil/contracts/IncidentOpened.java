@@ -1,6 +1,7 @@
 package io.vigil.contracts;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ import java.util.UUID;
  * @param fingerprint the problem's fingerprint, shared by every alert of the incident
  * @param alertId     the alert that opened it
  * @param openedAt    when it was opened
+ * @param labels      the identifying labels of the alert that opened it (e.g. {@code alertname}, {@code namespace}),
+ *                    for consumers that act on them, such as runbook triggers; empty for a declared incident
  */
 public record IncidentOpened(
         UUID incidentId,
@@ -26,7 +29,8 @@ public record IncidentOpened(
         Urgency urgency,
         String fingerprint,
         UUID alertId,
-        Instant openedAt) implements Message {
+        Instant openedAt,
+        Map<String, String> labels) implements Message {
 
     public IncidentOpened {
         Objects.requireNonNull(incidentId, "incidentId");
@@ -34,5 +38,12 @@ public record IncidentOpened(
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(urgency, "urgency");
         Objects.requireNonNull(openedAt, "openedAt");
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** An incident opened without labels: declared by hand, or described by a sender of the first version. */
+    public IncidentOpened(UUID incidentId, long number, String title, String service, IncidentSeverity severity,
+            Urgency urgency, String fingerprint, UUID alertId, Instant openedAt) {
+        this(incidentId, number, title, service, severity, urgency, fingerprint, alertId, openedAt, Map.of());
     }
 }

@@ -36,7 +36,11 @@ public final class MessageCatalog {
             new Entry("NotificationOutcome", 1, NotificationOutcome.class),
             new Entry("IncidentRoleChanged", 1, IncidentRoleChanged.class),
             new Entry("IncidentMerged", 1, IncidentMerged.class),
-            new Entry("IncidentSplit", 1, IncidentSplit.class));
+            new Entry("IncidentSplit", 1, IncidentSplit.class),
+            new Entry("RemediationRunStarted", 1, RemediationRunStarted.class),
+            new Entry("RemediationStepStarted", 1, RemediationStepStarted.class),
+            new Entry("RemediationStepFinished", 1, RemediationStepFinished.class),
+            new Entry("RemediationRunFinished", 1, RemediationRunFinished.class));
 
     private static final Map<String, Entry> BY_TYPE = ENTRIES.stream()
             .collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

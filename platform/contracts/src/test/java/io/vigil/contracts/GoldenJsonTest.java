@@ -51,7 +51,8 @@ class GoldenJsonTest {
                     "p99 latency above 2s on checkout", "checkout",
                     IncidentSeverity.SEV2, Urgency.HIGH, "v1:9f2c",
                     UUID.fromString("5d0a1e4c-9b2f-5c7e-8a13-2f6b0c9d4e71"),
-                    Instant.parse("2026-03-08T06:59:30.250Z")));
+                    Instant.parse("2026-03-08T06:59:30.250Z"),
+                    java.util.Map.of("alertname", "CheckoutLatencyHigh", "namespace", "shop")));
 
     @Test
     void alertReceivedIsWrittenExactlyAsTheGoldenFile() throws IOException {

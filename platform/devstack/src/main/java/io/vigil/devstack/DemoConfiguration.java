@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * What the devstack loads so a first alert pages someone: one integration per kind of alert source
  * with a known key, all for the {@code checkout} service, and the escalation example (users, a
- * schedule and a policy for {@code checkout}). Keys are printed at start; they are for a local
- * playground only.
+ * schedule and a policy for {@code checkout}) and a dry-run runbook for it. Keys are printed at start; they are
+ * for a local playground only.
  */
 public final class DemoConfiguration {
 
@@ -49,6 +49,8 @@ public final class DemoConfiguration {
             properties.put(prefix + "key", integration.key());
         }
         properties.put("vigil.escalation.config-file", "classpath:escalation/example.yaml");
+        // A runbook for checkout in dry run: it describes its steps on the incident's timeline, executes none.
+        properties.put("vigil.remediation.runbooks", "classpath:runbooks/remediation-service/checkout-demo.yaml");
         return properties;
     }
 }

@@ -6,6 +6,10 @@ import io.vigil.contracts.EscalationLevelSkipped;
 import io.vigil.contracts.Message;
 import io.vigil.contracts.NotificationOutcome;
 import io.vigil.contracts.NotificationRequested;
+import io.vigil.contracts.RemediationRunFinished;
+import io.vigil.contracts.RemediationRunStarted;
+import io.vigil.contracts.RemediationStepFinished;
+import io.vigil.contracts.RemediationStepStarted;
 import io.vigil.starter.inbox.Inbox;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes on an incident's timeline what escalation-service decided (a page, a level skipped because
- * nobody was on call, a policy run out) and what notification-service made of each page (sent,
- * retrying, fell back to another channel, failed, cancelled), once per message whoever delivers it again.
+ * nobody was on call, a policy run out), what notification-service made of each page (sent,
+ * retrying, fell back to another channel, failed, cancelled) and what remediation-service's runbooks did
+ * (a run started, each step's start and outcome, the run's end), once per message whoever delivers it again.
  *
  * <p>Those topics are not ordered with the alerts, so a line may name an incident this service does not
  * know (yet): a replay against a restored database, say. The line is kept under the incident's id all the
@@ -37,9 +42,14 @@ public class RecordPaging {
     public static final String LEVEL_SKIPPED = "escalation-level-skipped";
     public static final String EXHAUSTED = "escalation-exhausted";
     public static final String NOTIFICATION_PREFIX = "notification-";
+    public static final String REMEDIATION_STARTED = "remediation-started";
+    public static final String REMEDIATION_STEP_STARTED = "remediation-step-started";
+    public static final String REMEDIATION_STEP_FINISHED = "remediation-step-finished";
+    public static final String REMEDIATION_FINISHED = "remediation-finished";
 
     private static final Logger log = LoggerFactory.getLogger(RecordPaging.class);
     private static final Actor ESCALATION = Actor.system("escalation-service");
+    private static final Actor REMEDIATION = Actor.system("remediation-service");
 
     /** What became of a message. */
     public enum Result { RECORDED, RECORDED_AHEAD_OF_INCIDENT, ALREADY_RECORDED }
@@ -61,8 +71,9 @@ public class RecordPaging {
      *
      * @param eventId    the id of the message, which makes redelivery harmless
      * @param occurredAt when the message says it happened, for messages that carry no time of their own
-     * @param message    a {@link NotificationRequested}, {@link EscalationLevelSkipped}, {@link EscalationExhausted}
-     *                   or {@link NotificationOutcome}
+     * @param message    a {@link NotificationRequested}, {@link EscalationLevelSkipped}, {@link EscalationExhausted},
+     *                   {@link NotificationOutcome} or a remediation report ({@link RemediationRunStarted},
+     *                   {@link RemediationStepStarted}, {@link RemediationStepFinished}, {@link RemediationRunFinished})
      */
     public record Delivery(UUID eventId, Instant occurredAt, Message message) {
     }
@@ -112,8 +123,22 @@ public class RecordPaging {
             case NotificationOutcome outcome -> new Line(outcome.incidentId(), new Timeline.Entry(outcome.at(),
                     NOTIFICATION_PREFIX + outcome.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     summaryOf(outcome), new Actor("system", "notification-service", outcome.channel())));
-            default -> throw new IllegalArgumentException(
-                    message.getClass().getSimpleName() + " is not an escalation decision or notification outcome");
+            case RemediationRunStarted run -> new Line(run.incidentId(), new Timeline.Entry(run.at(),
+                    REMEDIATION_STARTED, "Runbook %s v%d started%s (%s)".formatted(run.runbook(),
+                            run.runbookVersion(), dryRun(run.dryRun()), run.trigger()), run.startedBy()));
+            case RemediationStepStarted step -> new Line(step.incidentId(), new Timeline.Entry(step.at(),
+                    REMEDIATION_STEP_STARTED, "%s step %s (%s)%s%s".formatted(step.runbook(), step.step(),
+                            step.stepType(), dryRun(step.dryRun()),
+                            blank(step.description()) ? "" : ": " + step.description()), REMEDIATION));
+            case RemediationStepFinished step -> new Line(step.incidentId(), new Timeline.Entry(step.at(),
+                    REMEDIATION_STEP_FINISHED, "%s step %s: %s%s%s".formatted(step.runbook(), step.step(),
+                            step.outcome(), step.attempts() > 1 ? " after %d attempts".formatted(step.attempts()) : "",
+                            blank(step.output()) ? "" : " (" + step.output() + ")"), REMEDIATION));
+            case RemediationRunFinished run -> new Line(run.incidentId(), new Timeline.Entry(run.at(),
+                    REMEDIATION_FINISHED, "Runbook %s %s%s%s".formatted(run.runbook(), run.outcome(),
+                            dryRun(run.dryRun()), blank(run.summary()) ? "" : ": " + run.summary()), REMEDIATION));
+            default -> throw new IllegalArgumentException(message.getClass().getSimpleName()
+                    + " is not an escalation decision, notification outcome or remediation report");
         };
     }
 
@@ -132,6 +157,10 @@ public class RecordPaging {
             case FAILED -> "%s failed: %s".formatted(delivery, reason);
             case CANCELLED -> "%s cancelled%s".formatted(delivery, because(outcome.reason()));
         };
+    }
+
+    private static String dryRun(boolean dryRun) {
+        return dryRun ? " (dry run)" : "";
     }
 
     private static String because(String reason) {

@@ -7,6 +7,8 @@ import io.vigil.contracts.Topics;
 import io.vigil.starter.VigilPlatformProperties;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -50,7 +52,8 @@ public class KafkaConfiguration {
     /**
      * Retries a failing record {@code retryAttempts} times, then publishes it unchanged (with the
      * failure in its headers) to {@code <topic>.dlq}. A record that cannot be decoded is not retried.
-     * A record that failed because Postgres could not be reached is neither: the consumer holds it and
+     * Each dead-lettered record counts in {@code vigil_kafka_dead_letters_total{topic}}. A record that failed
+     * because Postgres could not be reached is neither: the consumer holds it and
      * tries again every {@code databaseRetry} until the database is back, so the partition pauses and
      * resumes where it stopped, losing nothing; each wait counts in {@code vigil_consumer_database_waits_total}.
      */
@@ -60,12 +63,24 @@ public class KafkaConfiguration {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         VigilPlatformProperties.Kafka kafka = properties.kafka();
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters,
-                new FixedBackOff(kafka.retryInterval().toMillis(), kafka.retryAttempts()));
+        MeterRegistry registry = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+        // One counter per topic from the start, so a dashboard or rule sees zero rather than nothing.
+        Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+        for (String topic : Topics.ALL) {
+            deadLettered.put(topic, Counter.builder("vigil_kafka_dead_letters")
+                    .description("Records sent to the topic's dead-letter companion").tag("topic", topic)
+                    .register(registry));
+        }
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+            deadLetters.accept(record, failure);
+            deadLettered.computeIfAbsent(record.topic(), topic -> Counter.builder("vigil_kafka_dead_letters")
+                    .description("Records sent to the topic's dead-letter companion").tag("topic", topic)
+                    .register(registry)).increment();
+        }, new FixedBackOff(kafka.retryInterval().toMillis(), kafka.retryAttempts()));
         handler.addNotRetryableExceptions(MalformedMessageException.class, DeserializationException.class);
         Counter waits = Counter.builder("vigil_consumer_database_waits")
                 .description("Times a consumer held a record because Postgres was unreachable")
-                .register(meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+                .register(registry);
         long interval = kafka.databaseRetry().toMillis();
         handler.setBackOffFunction((record, failure) -> DatabaseOutage.causedBy(failure)
                 ? untilReachable(record, interval, waits) : null);

@@ -8,6 +8,10 @@ import io.vigil.contracts.MalformedMessageException;
 import io.vigil.contracts.Message;
 import io.vigil.contracts.NotificationOutcome;
 import io.vigil.contracts.NotificationRequested;
+import io.vigil.contracts.RemediationRunFinished;
+import io.vigil.contracts.RemediationRunStarted;
+import io.vigil.contracts.RemediationStepFinished;
+import io.vigil.contracts.RemediationStepStarted;
 import io.vigil.contracts.Topics;
 import io.vigil.incident.incident.IncidentProperties;
 import io.vigil.incident.incident.application.RecordPaging;
@@ -17,8 +21,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds escalation-service's decisions ({@link Topics#NOTIFICATION_REQUESTS}) and notification-service's
- * delivery outcomes ({@link Topics#NOTIFICATION_OUTCOMES}) to {@link RecordPaging}, for the incident timeline:
+ * Feeds escalation-service's decisions ({@link Topics#NOTIFICATION_REQUESTS}), notification-service's
+ * delivery outcomes ({@link Topics#NOTIFICATION_OUTCOMES}) and remediation-service's runbook reports
+ * ({@link Topics#REMEDIATION_EVENTS}) to {@link RecordPaging}, for the incident timeline:
  * a poll's worth at a time, like the alerts (see {@link ChunkedBatch}), since every new incident pages.
  */
 @Component
@@ -44,6 +49,23 @@ class PagingListener {
     void onNotificationOutcomes(List<ConsumerRecord<String, String>> records) {
         ChunkedBatch.process(records, perTransaction, this::decodeOutcome, recordPaging::recordAll,
                 recordPaging::record);
+    }
+
+    @KafkaListener(topics = Topics.REMEDIATION_EVENTS, batch = "true")
+    void onRemediationReports(List<ConsumerRecord<String, String>> records) {
+        ChunkedBatch.process(records, perTransaction, this::decodeRemediation, recordPaging::recordAll,
+                recordPaging::record);
+    }
+
+    private RecordPaging.Delivery decodeRemediation(ConsumerRecord<String, String> record) {
+        Envelope<Message> envelope = codec.decode(record.value());
+        Message payload = envelope.payload();
+        if (!(payload instanceof RemediationRunStarted || payload instanceof RemediationStepStarted
+                || payload instanceof RemediationStepFinished || payload instanceof RemediationRunFinished)) {
+            throw new MalformedMessageException(
+                    "%s does not belong on %s".formatted(envelope.type(), Topics.REMEDIATION_EVENTS));
+        }
+        return new RecordPaging.Delivery(envelope.eventId(), envelope.occurredAt(), payload);
     }
 
     private RecordPaging.Delivery decodeDecision(ConsumerRecord<String, String> record) {
