@@ -290,6 +290,34 @@ class PagingScenariosIT {
         assertThat(story.act(incident, "resolve", "alice").status()).isEqualTo(200);
     }
 
+    /**
+     * After the stories, every service has exported what it measures: each metric a Grafana panel or a Prometheus
+     * rule in {@code deploy/} reads is one the services really export, and each Postgres panel's query runs against
+     * the real schemas.
+     */
+    @Test
+    @Order(98)
+    void theDashboardsAndAlertRulesReadOnlyWhatVigilExports() throws Exception {
+        java.util.Set<String> exported = new java.util.TreeSet<>();
+        for (VigilService service : VigilService.values()) {
+            new HttpProbe(vigil.url(service)).get("/actuator/prometheus").body().lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0])
+                    .forEach(exported::add);
+        }
+
+        assertThat(DeployAssets.prometheusMetricNames()).isNotEmpty().allSatisfy(name -> assertThat(exported)
+                .as("metric %s read by deploy/ and exported by a service", name).contains(name));
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(vigil.database().jdbcUrl(),
+                vigil.database().user(), vigil.database().password())) {
+            for (String query : DeployAssets.postgresQueries()) {
+                try (var statement = connection.createStatement(); var rows = statement.executeQuery(query)) {
+                    assertThat(rows.getMetaData().getColumnCount()).as(query).isPositive();
+                }
+            }
+        }
+    }
+
     /** Last: Slack's breaker may be left open for a while by this outage, and it would hold the others' pages. */
     @Test
     @Order(99)

@@ -17,6 +17,7 @@ import io.vigil.devstack.VigilService;
 import io.vigil.testkit.HttpProbe;
 import io.vigil.testkit.Infrastructure;
 import io.vigil.testkit.MutableClock;
+import io.vigil.testkit.PostgresEndpoint;
 import io.vigil.testkit.TestTokens;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -55,6 +56,7 @@ final class Vigil implements AutoCloseable {
     final WireMockServer twilio = new WireMockServer(wireMockConfig().dynamicPort());
     final GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private final RunningServices services;
+    private final PostgresEndpoint database;
 
     private Vigil(MutableClock clock) {
         this.clock = clock;
@@ -66,9 +68,9 @@ final class Vigil implements AutoCloseable {
         Infrastructure infrastructure = Infrastructure.shared();
         Map<VigilService, Integer> ports = new EnumMap<>(VigilService.class);
         EnumSet.allOf(VigilService.class).forEach(service -> ports.put(service, 0));
-        this.services = RunningServices.start(EnumSet.allOf(VigilService.class),
-                infrastructure.postgres().createDatabase("scenarios"), infrastructure.redis(), infrastructure.kafka(),
-                ports, properties(), clock);
+        this.database = infrastructure.postgres().createDatabase("scenarios");
+        this.services = RunningServices.start(EnumSet.allOf(VigilService.class), database, infrastructure.redis(),
+                infrastructure.kafka(), ports, properties(), clock);
     }
 
     /** Vigil with the scenarios' people, schedules and policies, its clock standing at {@code start}. */
@@ -187,6 +189,11 @@ final class Vigil implements AutoCloseable {
 
     RunningServices services() {
         return services;
+    }
+
+    /** The database all five services keep their schemas in. */
+    PostgresEndpoint database() {
+        return database;
     }
 
     @Override
