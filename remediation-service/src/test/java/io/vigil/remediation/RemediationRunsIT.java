@@ -89,10 +89,14 @@ class RemediationRunsIT {
     }
 
     private static JsonNode awaitRunOf(UUID incidentId, String state) {
-        return await().atMost(PATIENCE).until(() -> {
-            JsonNode runs = json(api.get("/v1/remediation-runs?incident=" + incidentId).body());
-            return runs.size() == 1 ? runs.get(0) : null;
-        }, run -> run != null && state.equals(run.path("state").asString()));
+        return await().atMost(PATIENCE).until(() -> runOf(incidentId),
+                run -> run != null && state.equals(run.path("state").asString()));
+    }
+
+    /** The incident's one run, once it waits for the approval step named {@code step}. */
+    private static JsonNode awaitRunWaitingFor(UUID incidentId, String step) {
+        return await().atMost(PATIENCE).until(() -> runOf(incidentId),
+                run -> run != null && step.equals(run.path("waitingFor").asString()));
     }
 
     @Test
@@ -262,10 +266,7 @@ class RemediationRunsIT {
         IncidentOpened incident = opened(svc, IncidentSeverity.SEV3);
         publish(incident, CLOCK);
 
-        JsonNode waiting = await().atMost(PATIENCE).until(() -> {
-            JsonNode runs = json(api.get("/v1/remediation-runs?incident=" + incident.incidentId()).body());
-            return runs.size() == 1 ? runs.get(0) : null;
-        }, run -> run != null && "go-ahead".equals(run.path("waitingFor").asString()));
+        JsonNode waiting = awaitRunWaitingFor(incident.incidentId(), "go-ahead");
         await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() ->
                 target.findAll(postRequestedFor(urlEqualTo("/" + svc + "/restart"))).isEmpty());
         target.verify(1, postRequestedFor(urlEqualTo("/" + svc + "/drain")));
@@ -290,10 +291,7 @@ class RemediationRunsIT {
         putRunbook("approve-" + svc, approvalRunbook(svc));
         IncidentOpened incident = opened(svc, IncidentSeverity.SEV3);
         publish(incident, CLOCK);
-        JsonNode waiting = await().atMost(PATIENCE).until(() -> {
-            JsonNode runs = json(api.get("/v1/remediation-runs?incident=" + incident.incidentId()).body());
-            return runs.size() == 1 ? runs.get(0) : null;
-        }, run -> run != null && "go-ahead".equals(run.path("waitingFor").asString()));
+        JsonNode waiting = awaitRunWaitingFor(incident.incidentId(), "go-ahead");
 
         HttpProbe.Response rejected = api.postJson("/v1/remediation-runs/" + waiting.path("id").asString()
                 + "/reject", "{\"reason\": \"not during the sale\"}");
@@ -427,8 +425,7 @@ class RemediationRunsIT {
         assertThat(viewer.get("/v1/runbooks/roles-" + svc).status()).isEqualTo(200);
         IncidentOpened incident = opened(svc, IncidentSeverity.SEV3);
         publish(incident, CLOCK);
-        JsonNode waiting = await().atMost(PATIENCE).until(() -> runOf(incident.incidentId()),
-                run -> run != null && "hold".equals(run.path("waitingFor").asString()));
+        JsonNode waiting = awaitRunWaitingFor(incident.incidentId(), "hold");
         String approve = "/v1/remediation-runs/" + waiting.path("id").asString() + "/approve";
 
         assertThat(viewer.postJson(approve, "{}").status()).isEqualTo(403);
@@ -491,8 +488,7 @@ class RemediationRunsIT {
                 """.formatted(svc, url(svc, "act")));
         IncidentOpened incident = opened(svc, IncidentSeverity.SEV3);
         publish(incident, CLOCK);
-        await().atMost(PATIENCE).until(() -> runOf(incident.incidentId()),
-                run -> run != null && "hold".equals(run.path("waitingFor").asString()));
+        awaitRunWaitingFor(incident.incidentId(), "hold");
 
         RemediationHarness.publishEvent(incident.incidentId(), new io.vigil.contracts.IncidentResolved(
                 incident.incidentId(), incident.number(), incident.title(), svc, incident.severity(),
@@ -524,8 +520,7 @@ class RemediationRunsIT {
                 """.formatted(svc, url(svc, "act"), url(svc, "undo")));
         IncidentOpened incident = opened(svc, IncidentSeverity.SEV3);
         publish(incident, CLOCK);
-        JsonNode waiting = await().atMost(PATIENCE).until(() -> runOf(incident.incidentId()),
-                run -> run != null && "hold".equals(run.path("waitingFor").asString()));
+        JsonNode waiting = awaitRunWaitingFor(incident.incidentId(), "hold");
         String cancel = "/v1/remediation-runs/" + waiting.path("id").asString() + "/cancel";
 
         HttpProbe.Response cancelled = api.postJson(cancel, "{}");

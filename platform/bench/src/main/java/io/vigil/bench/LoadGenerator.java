@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (without them ingestion-service, incident-core and escalation-service start in this JVM);
  * {@code --door=pagerduty|alertmanager}; {@code --key=} the integration key (default: the devstack's demo key for
  * the door); {@code --rate=N} alerts/s or {@code --rate=max}; {@code --concurrency=64} for {@code max};
- * {@code --seconds=60}; {@code --sources=50}; {@code --duplicates=0.95}; {@code --report=path} (without extension).
+ * {@code --seconds=60}; {@code --sources=50}; {@code --duplicates=0.95}; {@code --warmup=10} seconds at 100 alerts/s
+ * before measuring (not counted); {@code --report=path} (without extension).
  */
 public final class LoadGenerator {
 
@@ -59,6 +60,8 @@ public final class LoadGenerator {
     private final Set<UUID> pageIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger repeatedPages = new AtomicInteger();
     private String startedHere;
+    /** While warming up, alerts go out under another name, so they are neither timed nor counted. */
+    private volatile boolean warmingUp;
 
     private LoadGenerator(String door, String key, int sources, double duplicates) {
         this.door = door;
@@ -140,6 +143,18 @@ public final class LoadGenerator {
                 }
             }
         })) {
+            Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
+            if (!warmUp.isZero()) {
+                System.out.printf("Warming up for %s at 100 alerts/s (not measured)...%n", warmUp);
+                warmingUp = true;
+                intake.openLoop(100, warmUp, this::body);
+                warmingUp = false;
+                problems = 0;
+                problemOfSend.clear();
+                acceptedAt.clear();
+                openedAt.clear();
+                pagedAt.clear();
+            }
             System.out.printf("Sending %s alerts/s through the %s door for %s (%d sources, %.0f%% duplicates)...%n",
                     rate, door, seconds, sources, duplicates * 100);
             sent = rate.equals("max")
@@ -147,7 +162,7 @@ public final class LoadGenerator {
                     : intake.openLoop(Integer.parseInt(rate), seconds, this::body);
             System.out.println("Waiting for every distinct problem's incident and first page...");
             long deadline = System.nanoTime() + SETTLE.toNanos();
-            while ((openedAt.size() < acceptedAt.size() || pagedAt.size() < acceptedAt.size())
+            while ((seen(openedAt) < acceptedAt.size() || seen(pagedAt) < acceptedAt.size())
                     && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
             }
@@ -161,8 +176,13 @@ public final class LoadGenerator {
         return markdown + "\nReport written to " + report.toAbsolutePath() + ".md and .json";
     }
 
+    /** How many of the accepted problems the map has seen. */
+    private long seen(Map<String, Long> seenAt) {
+        return acceptedAt.keySet().stream().filter(seenAt::containsKey).count();
+    }
+
     private String prefix() {
-        return "Load " + run + " problem ";
+        return "Load " + run + (warmingUp ? " warm-up " : " problem ");
     }
 
     private String title(int problem) {
@@ -176,14 +196,14 @@ public final class LoadGenerator {
                 : random.nextInt(problems);
         problemOfSend.put(sequence, problem);
         String source = "source-" + (problem % sources);
-        String dedupKey = run + "-" + problem;
+        String dedupKey = run + (warmingUp ? "-warm-up-" : "-") + problem;
         if (door.equals("pagerduty")) {
             return """
                     {"routing_key":"%s","event_action":"trigger","dedup_key":"%s",\
                     "payload":{"summary":"%s","source":"%s","severity":"critical"}}"""
                     .formatted(key, dedupKey, title(problem), source);
         }
-        String alertname = "Load_" + run + "_" + problem;
+        String alertname = "Load_" + run + (warmingUp ? "_warm_up_" : "_") + problem;
         return """
                 {"version":"4","groupKey":"{}:{alertname=\\"%s\\"}","status":"firing","receiver":"vigil",\
                 "groupLabels":{"alertname":"%s"},"commonLabels":{"alertname":"%s"},"commonAnnotations":{},\
@@ -192,7 +212,7 @@ public final class LoadGenerator {
                 "annotations":{"summary":"%s"},"startsAt":"%s","endsAt":"0001-01-01T00:00:00Z",\
                 "generatorURL":"http://load-generator","fingerprint":"%016x"}]}"""
                 .formatted(alertname, alertname, alertname, alertname, source, title(problem), Instant.now(),
-                        problem);
+                        warmingUp ? -1L - problem : problem);
     }
 
     private Map<String, Object> result(String url, String rate, Duration seconds, IntakeLoad.Result sent) {
