@@ -34,6 +34,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FireDueSteps {
 
+    /**
+     * A step that fires more than this after its due time (the service was down, or far behind) starts the rest of
+     * its escalation from when it really fired: each later level still gets its full delay to be acknowledged,
+     * instead of every overdue level paging in one burst to catch up with the original schedule.
+     */
+    static final Duration CATCH_UP = Duration.ofMinutes(1);
+
     private final EscalationSteps steps;
     private final Escalations escalations;
     private final EscalationLog log;
@@ -126,7 +133,8 @@ public class FireDueSteps {
         if (lowUrgencyDone) {
             return;
         }
-        switch (EscalationPath.after(policy, step.level(), step.round(), step.dueAt(), paged)) {
+        Instant firedAt = Duration.between(step.dueAt(), now).compareTo(CATCH_UP) > 0 ? now : step.dueAt();
+        switch (EscalationPath.after(policy, step.level(), step.round(), firedAt, paged)) {
             case EscalationPath.Next.Page next -> steps.schedule(step.incidentId(), step.cycle(),
                     EscalationSteps.Kind.PAGE, next.level(), next.round(), next.dueAt());
             case EscalationPath.Next.Exhaust exhaust -> steps.schedule(step.incidentId(), step.cycle(),

@@ -108,6 +108,26 @@ class FireDueStepsTest {
     }
 
     @Test
+    void aStepFiringLongAfterItsDueTimeGivesTheNextStepItsFullDelayFromNow() {
+        FireDueSteps service = service(null);
+        open("HIGH", 1);
+        fire(service);
+        assertThat(steps.pending(INCIDENT).getFirst().dueAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+
+        // The service was down for 50 minutes: bob's level is 45 minutes overdue when it fires.
+        clock.advance(Duration.ofMinutes(50));
+        fire(service);
+
+        assertThat(published()).containsExactly("skip L1 nobody on call in schedule:nobody", "page alice L2",
+                "page bob L3");
+        assertThat(steps.pending(INCIDENT)).singleElement().satisfies(next -> {
+            assertThat(next.kind()).isEqualTo(EscalationSteps.Kind.EXHAUST);
+            assertThat(next.dueAt()).as("bob gets five minutes from his page, not from the missed schedule")
+                    .isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+        });
+    }
+
+    @Test
     void aSkipOfALaterCycleHasItsOwnIdAndTheSameIdEveryTime() {
         FireDueSteps service = service(null);
         open("HIGH", 2);
