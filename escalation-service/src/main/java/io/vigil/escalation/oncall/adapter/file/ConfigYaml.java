@@ -3,17 +3,10 @@ package io.vigil.escalation.oncall.adapter.file;
 import io.vigil.escalation.oncall.application.ConfigDocument;
 import io.vigil.escalation.oncall.application.ConfigProblem;
 import io.vigil.escalation.oncall.application.InvalidConfiguration;
+import io.vigil.starter.yaml.PlainYaml;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,10 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ConfigYaml {
 
-    private static final Pattern INTEGER = Pattern.compile("^[-+]?[0-9]+$");
-    private static final Pattern BOOLEAN = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
-    private static final Pattern NULL = Pattern.compile("^(?:~|null|Null|NULL| )$");
-
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
@@ -36,7 +25,7 @@ public class ConfigYaml {
     public ConfigDocument read(String yamlText) {
         Object tree;
         try {
-            tree = yaml().load(yamlText);
+            tree = PlainYaml.reader().load(yamlText);
         } catch (YAMLException e) {
             throw new InvalidConfiguration(List.of(new ConfigProblem("$", "not valid YAML: " + e.getMessage())));
         }
@@ -48,20 +37,5 @@ public class ConfigYaml {
         } catch (JacksonException e) {
             throw new InvalidConfiguration(List.of(new ConfigProblem(e.getPathReference(), e.getOriginalMessage())));
         }
-    }
-
-    private static Yaml yaml() {
-        Resolver plainScalars = new Resolver() {
-            @Override
-            protected void addImplicitResolvers() {
-                addImplicitResolver(Tag.BOOL, BOOLEAN, "tTfF");
-                addImplicitResolver(Tag.INT, INTEGER, "-+0123456789");
-                addImplicitResolver(Tag.NULL, NULL, "~nN\0");
-                addImplicitResolver(Tag.NULL, Pattern.compile("^$"), null);
-            }
-        };
-        LoaderOptions loader = new LoaderOptions();
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(loader), new Representer(dumper), dumper, loader, plainScalars);
     }
 }
