@@ -40,7 +40,9 @@ public final class MessageCatalog {
             new Entry("RemediationRunStarted", 1, RemediationRunStarted.class),
             new Entry("RemediationStepStarted", 1, RemediationStepStarted.class),
             new Entry("RemediationStepFinished", 1, RemediationStepFinished.class),
-            new Entry("RemediationRunFinished", 1, RemediationRunFinished.class));
+            new Entry("RemediationRunFinished", 1, RemediationRunFinished.class),
+            new Entry("ReminderDue", 1, ReminderDue.class),
+            new Entry("SubscriberNoticeRequested", 1, SubscriberNoticeRequested.class));
 
     private static final Map<String, Entry> BY_TYPE = ENTRIES.stream()
             .collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

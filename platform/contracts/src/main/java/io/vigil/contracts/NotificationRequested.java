@@ -20,7 +20,10 @@ import java.util.UUID;
  * @param level      the escalation policy level that pages, from 1
  * @param round      the pass through the policy, from 1 (a policy that repeats twice has rounds 1 to 3)
  * @param user       who is paged
- * @param reason     why this person: {@code user}, {@code schedule:<id>}, {@code team:<id>}
+ * @param reason     why this person: {@code user}, {@code schedule:<id>}, {@code team:<id>}, or for a reminder
+ *                   {@code reminder:<kind>} (level and round are then 0)
+ * @param note       text to show with the page, e.g. a reminder's words from {@link ReminderDue#text()};
+ *                   {@code null} for an ordinary page
  */
 public record NotificationRequested(
         UUID requestId,
@@ -33,12 +36,19 @@ public record NotificationRequested(
         int level,
         int round,
         Recipient user,
-        String reason) implements Message {
+        String reason,
+        String note) implements Message {
 
     public NotificationRequested {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(user, "user");
+    }
+
+    /** An ordinary page, without a note. */
+    public NotificationRequested(UUID requestId, UUID incidentId, long number, String title, String service,
+            IncidentSeverity severity, Urgency urgency, int level, int round, Recipient user, String reason) {
+        this(requestId, incidentId, number, title, service, severity, urgency, level, round, user, reason, null);
     }
 
     /**
