@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -144,5 +145,80 @@ class KubernetesActionsIT {
         assertThat(current("shop", svc).getSpec().getTemplate().getMetadata().getAnnotations())
                 .containsKey("kubectl.kubernetes.io/restartedAt");
         assertThat(current("shop", svc).getSpec().getReplicas()).isEqualTo(3);
+    }
+
+    @Test
+    void aRollbackActionPutsThePodTemplateOfThePreviousRevisionBack() {
+        String svc = "k8s-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> labels = Map.of("app", svc);
+        kubectl.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
+                .withNewMetadata().withName(svc).withNamespace("shop")
+                .addToAnnotations("deployment.kubernetes.io/revision", "2").endMetadata()
+                .withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(labels).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage("shop/checkout:2.0").endContainer()
+                .endSpec().endTemplate().endSpec().build()).create();
+        replicaSet(svc, labels, "1", "shop/checkout:1.9");
+        replicaSet(svc, labels, "2", "shop/checkout:2.0");
+        RemediationHarness.putYaml(service, "/v1/runbooks/undo-" + svc, """
+                name: undo-%1$s
+                trigger: {service: %1$s}
+                steps:
+                  - {name: undo, type: action, kubernetes: {action: rollback, namespace: shop, deployment: "{{service}}"}}
+                guardrails: {allowedNamespaces: [shop]}
+                """.formatted(svc));
+        IncidentOpened incident = RemediationHarness.opened(svc, IncidentSeverity.SEV3);
+
+        RemediationHarness.publish(incident, CLOCK);
+
+        JsonNode run = await().atMost(PATIENCE).until(() -> runOf(incident.incidentId()),
+                r -> r != null && r.path("state").asString().matches("succeeded|failed"));
+        assertThat(run.path("state").asString()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(current("shop", svc).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("shop/checkout:1.9");
+        assertThat(run.path("steps").get(0).path("output").asString())
+                .isEqualTo("rolled deployment shop/%s back from revision 2 (shop/checkout:2.0) to shop/checkout:1.9"
+                        .formatted(svc));
+    }
+
+    @Test
+    void aRollbackWithoutAnEarlierRevisionFailsAndChangesNothing() {
+        String svc = "k8s-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> labels = Map.of("app", svc);
+        kubectl.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
+                .withNewMetadata().withName(svc).withNamespace("shop").endMetadata()
+                .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage("shop/checkout:1.0").endContainer()
+                .endSpec().endTemplate().endSpec().build()).create();
+        replicaSet(svc, labels, "1", "shop/checkout:1.0");
+        RemediationHarness.putYaml(service, "/v1/runbooks/undo-" + svc, """
+                name: undo-%1$s
+                trigger: {service: %1$s}
+                steps:
+                  - {name: undo, type: action, kubernetes: {action: rollback, namespace: shop, deployment: "{{service}}"}}
+                guardrails: {allowedNamespaces: [shop]}
+                """.formatted(svc));
+        IncidentOpened incident = RemediationHarness.opened(svc, IncidentSeverity.SEV3);
+
+        RemediationHarness.publish(incident, CLOCK);
+
+        JsonNode run = await().atMost(PATIENCE).until(() -> runOf(incident.incidentId()),
+                r -> r != null && "failed".equals(r.path("state").asString()));
+        assertThat(run.path("steps").get(0).path("output").asString())
+                .isEqualTo("deployment shop/%s has no earlier revision to roll back to".formatted(svc));
+        assertThat(current("shop", svc).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("shop/checkout:1.0");
+    }
+
+    /** A replica set as the deployment controller leaves one behind for each revision. */
+    private static void replicaSet(String deployment, Map<String, String> labels, String revision, String image) {
+        kubectl.apps().replicaSets().inNamespace("shop").resource(new ReplicaSetBuilder()
+                .withNewMetadata().withName(deployment + "-r" + revision).withNamespace("shop").withLabels(labels)
+                .addToAnnotations("deployment.kubernetes.io/revision", revision).endMetadata()
+                .withNewSpec().withReplicas(0).withNewSelector().withMatchLabels(labels).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage(image).endContainer().endSpec()
+                .endTemplate().endSpec().build()).create();
     }
 }

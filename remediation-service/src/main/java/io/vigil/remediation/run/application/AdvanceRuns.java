@@ -10,6 +10,7 @@ import io.vigil.remediation.runbook.domain.Templates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -28,15 +29,17 @@ public class AdvanceRuns {
     private final RunProgression progression;
     private final RunEvents events;
     private final StepRunner runner;
+    private final Secrets secrets;
     private final Clock clock;
 
     public AdvanceRuns(Runs runs, Runbooks runbooks, RunProgression progression, RunEvents events, StepRunner runner,
-            Clock clock) {
+            Secrets secrets, Clock clock) {
         this.runs = runs;
         this.runbooks = runbooks;
         this.progression = progression;
         this.events = events;
         this.runner = runner;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -65,6 +68,12 @@ public class AdvanceRuns {
                     ? "the approval's timeout" : definition.timeout()), false, null, now);
             return true;
         }
+        if (step.startedAt() == null && definition != null && definition.when() != null
+                && !definition.when().holds(outcomes(run, step), run.variables())) {
+            progression.finishStep(run, step, StepState.SKIPPED, "skipped: it runs only when " + definition.when(),
+                    false, null, now);
+            return true;
+        }
         if (step.startedAt() == null) {
             step = step.started(now, describe(run, step, definition));
             runs.update(step);
@@ -74,7 +83,9 @@ public class AdvanceRuns {
             case APPROVAL -> runs.update(step.waiting(definition == null || definition.timeout() == null ? null
                     : now.plus(definition.timeout())));
             case WAIT -> {
-                if (step.attempts() == 0) {
+                if (definition.waitsForCheck()) {
+                    waitForCheck(run, step, definition, now);
+                } else if (step.attempts() == 0) {
                     runs.update(step.attempted(now.plus(definition.duration()), "waiting " + definition.duration()));
                 } else {
                     progression.finishStep(run, step, StepState.SUCCEEDED, "waited " + definition.duration(), false,
@@ -99,7 +110,7 @@ public class AdvanceRuns {
             return;
         }
         Runbook runbook = runbooks.runbook(run.runbook(), run.runbookVersion());
-        StepRunner.Result result = runner.run(definition, run.variables(), runbook.guardrails());
+        StepRunner.Result result = runWithSecrets(definition, run, runbook);
         if (result.succeeded() && !result.facts().isEmpty()) {
             Map<String, String> facts = new LinkedHashMap<>();
             result.facts().forEach((name, value) -> facts.put("steps." + step.name() + "." + name, value));
@@ -115,13 +126,71 @@ public class AdvanceRuns {
         }
     }
 
+    /**
+     * Looks once at what a wait waits for: done when the check passes, failed when the wait's timeout has passed,
+     * otherwise due again after {@code every} (never later than the timeout).
+     */
+    private void waitForCheck(RunRecord run, StepRecord step, Step definition, Instant now) {
+        if (run.dryRun()) {
+            progression.finishStep(run, step, StepState.SUCCEEDED, "dry run, not waited for: " + step.description(),
+                    false, null, now);
+            return;
+        }
+        Runbook runbook = runbooks.runbook(run.runbook(), run.runbookVersion());
+        StepRunner.Result result = runWithSecrets(definition.probe(), run, runbook);
+        int looks = step.attempts() + 1;
+        if (result.succeeded()) {
+            progression.finishStep(run, step, StepState.SUCCEEDED, "passed at look %d: %s".formatted(looks,
+                    result.output()), true, null, now);
+            return;
+        }
+        Instant deadline = step.startedAt().plus(definition.timeout());
+        if (!now.isBefore(deadline)) {
+            progression.finishStep(run, step, StepState.FAILED, "did not pass within %s (%d looks); last: %s"
+                    .formatted(definition.timeout(), looks, result.output()), true, null, now);
+            return;
+        }
+        Instant next = now.plus(definition.every());
+        runs.update(step.attempted(next.isAfter(deadline) ? deadline : next, result.output()));
+    }
+
+    /** Runs a check or action with the runbook's secrets filled in; a secret that cannot be read fails it. */
+    private StepRunner.Result runWithSecrets(Step definition, RunRecord run, Runbook runbook) {
+        Map<String, String> values = new LinkedHashMap<>(run.variables());
+        if (!runbook.secrets().isEmpty()) {
+            try {
+                values.putAll(secrets.read(runbook.secrets()));
+            } catch (Secrets.Unavailable unavailable) {
+                return new StepRunner.Result(false, unavailable.getMessage());
+            }
+        }
+        return runner.run(definition, values, runbook.guardrails());
+    }
+
+    /** How the run's finished steps ended, by name; the step's own list wins over the other. */
+    private Map<String, String> outcomes(RunRecord run, StepRecord current) {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        List<StepRecord> steps = runs.steps(run.id());
+        steps.stream().filter(s -> s.phase() != current.phase() && s.state().finished())
+                .forEach(s -> outcomes.put(s.name(), s.state().wireName()));
+        steps.stream().filter(s -> s.phase() == current.phase() && s.state().finished())
+                .forEach(s -> outcomes.put(s.name(), s.state().wireName()));
+        return outcomes;
+    }
+
     private String describe(RunRecord run, StepRecord step, Step definition) {
         if (definition == null) {
             return "wait for a human to approve the run";
         }
+        Map<String, String> values = new LinkedHashMap<>(run.variables());
+        runbooks.runbook(run.runbook(), run.runbookVersion()).secrets().keySet()
+                .forEach(name -> values.put(Templates.SECRETS + name, "***"));
         return switch (step.type()) {
-            case CHECK, ACTION -> runner.describe(definition, run.variables());
-            case WAIT -> "wait " + definition.duration();
+            case CHECK, ACTION -> runner.describe(definition, values);
+            case WAIT -> definition.waitsForCheck()
+                    ? "wait up to %s, looking every %s, until: %s".formatted(definition.timeout(), definition.every(),
+                            runner.describe(definition.probe(), values))
+                    : "wait " + definition.duration();
             case NOTIFY -> "note on the incident: " + Templates.render(definition.message(), run.variables());
             case APPROVAL -> "wait for a human's approval" + (definition.message() == null ? ""
                     : ": " + Templates.render(definition.message(), run.variables()));

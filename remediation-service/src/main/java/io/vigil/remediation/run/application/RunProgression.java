@@ -77,7 +77,7 @@ public class RunProgression {
         if (finished.phase() == Phase.MAIN) {
             Step.OnFailure onFailure = definition == null ? Step.OnFailure.STOP : definition.onFailure();
             decision = switch (outcome) {
-                case SUCCEEDED -> RunPlan.afterMainStep(planned, finished.seq());
+                case SUCCEEDED, SKIPPED -> RunPlan.afterMainStep(planned, finished.seq());
                 case REJECTED -> RunPlan.startRollback(planned, RunPlan.RollbackReason.REJECTION, what);
                 default -> switch (onFailure) {
                     case CONTINUE -> RunPlan.afterMainStep(planned, finished.seq());

@@ -6,7 +6,9 @@ import io.vigil.remediation.runbook.domain.HttpCall;
 import io.vigil.remediation.runbook.domain.KubernetesCall;
 import io.vigil.remediation.runbook.domain.PrometheusQuery;
 import io.vigil.remediation.runbook.domain.Runbook;
+import io.vigil.remediation.runbook.domain.SecretReference;
 import io.vigil.remediation.runbook.domain.Step;
+import io.vigil.remediation.runbook.domain.StepCondition;
 import io.vigil.remediation.runbook.domain.StepType;
 import io.vigil.remediation.runbook.domain.Templates;
 import io.vigil.remediation.runbook.domain.Trigger;
@@ -32,12 +34,18 @@ import java.util.regex.Pattern;
 public final class RunbookParser {
 
     private static final Set<String> TOP = Set.of("name", "description", "trigger", "mode", "dryRun",
-            "resolvesIncident", "parameters", "steps", "rollback", "guardrails");
+            "resolvesIncident", "parameters", "secrets", "steps", "rollback", "guardrails");
     private static final Set<String> TRIGGER = Set.of("service", "alertName", "labels", "minSeverity");
     private static final Set<String> GUARDRAILS = Set.of("maxAttemptsPerIncident", "cooldown", "approvalAtOrAbove",
             "allowedHosts", "allowedNamespaces");
     private static final Set<String> STEP = Set.of("name", "type", "timeout", "retries", "retryDelay", "onFailure",
-            "http", "prometheus", "kubernetes", "duration", "message", "undoes");
+            "http", "prometheus", "kubernetes", "duration", "message", "undoes", "when", "every");
+    private static final Set<String> WHEN = Set.of("step", "outcome", "value", "equals");
+    private static final Set<String> SECRET = Set.of("env", "kubernetes");
+    private static final Set<String> KUBERNETES_SECRET = Set.of("namespace", "name", "key");
+    /** Headers that carry credentials: their value must come from {@code {{secrets.<name>}}}. */
+    private static final Pattern CREDENTIAL_HEADER = Pattern.compile(
+            "(?i)authorization|proxy-authorization|cookie|.*(token|secret|password|api-?key).*");
     private static final Set<String> KUBERNETES = Set.of("action", "namespace", "deployment", "replicas");
     private static final Set<String> HTTP = Set.of("method", "url", "headers", "body", "expectStatus",
             "bodyContains");
@@ -48,10 +56,14 @@ public final class RunbookParser {
     private static final Pattern CONDITION = Pattern.compile("\\s*(<=|>=|==|!=|<|>)\\s*(-?[0-9.]+(?:[eE][-+]?\\d+)?)\\s*");
     private static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration DEFAULT_WAIT_EVERY = Duration.ofSeconds(10);
 
     private final List<RunbookProblem> problems = new ArrayList<>();
     /** Steps a template may refer to as {@code steps.<name>.<value>}: earlier main steps, or all for rollback. */
     private final Set<String> stepsSoFar = new HashSet<>();
+    /** The secrets the runbook declares, usable as {@code {{secrets.<name>}}} in headers and bodies. */
+    private Set<String> secretNames = Set.of();
 
     private RunbookParser() {
     }
@@ -109,6 +121,8 @@ public final class RunbookParser {
             }
             templates(template, "parameters." + key, Set.of(), false);
         });
+        Map<String, SecretReference> secrets = secrets(root.get("secrets"), guardrails);
+        secretNames = secrets.keySet();
         List<Step> steps = steps(root.get("steps"), "steps", parameters.keySet(), guardrails, null);
         if (root.get("steps") == null) {
             problem("steps", "is required: a runbook does at least one thing");
@@ -123,7 +137,59 @@ public final class RunbookParser {
             return null;
         }
         return new Runbook(name, description, trigger, mode, dryRun, resolves, parameters, steps, rollback,
-                guardrails);
+                guardrails, secrets);
+    }
+
+    private Map<String, SecretReference> secrets(Object value, Guardrails guardrails) {
+        Map<String, SecretReference> secrets = new LinkedHashMap<>();
+        Map<String, Object> declared = map(value, "secrets");
+        if (declared == null) {
+            return secrets;
+        }
+        declared.forEach((name, item) -> {
+            String at = "secrets." + name;
+            if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                problem(at, "must be a name of letters, digits and underscores");
+            }
+            if (!(item instanceof Map<?, ?>)) {
+                problem(at, "must be a reference, {env: VARIABLE} or {kubernetes: {namespace, name, key}}, never "
+                        + "the secret itself");
+                return;
+            }
+            Map<String, Object> reference = map(item, at);
+            known(reference, SECRET, at + ".");
+            String environment = string(reference, "env", at + ".env");
+            Map<String, Object> kubernetes = map(reference.get("kubernetes"), at + ".kubernetes");
+            if ((environment == null) == (kubernetes == null)) {
+                problem(at, "needs exactly one of env or kubernetes");
+                return;
+            }
+            if (environment != null) {
+                if (!environment.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+                    problem(at + ".env", "must be the name of an environment variable");
+                }
+                secrets.put(name, SecretReference.fromEnvironment(environment));
+                return;
+            }
+            known(kubernetes, KUBERNETES_SECRET, at + ".kubernetes.");
+            String namespace = string(kubernetes, "namespace", at + ".kubernetes.namespace");
+            String secret = string(kubernetes, "name", at + ".kubernetes.name");
+            String key = string(kubernetes, "key", at + ".kubernetes.key");
+            if (namespace == null) {
+                problem(at + ".kubernetes.namespace", "is required");
+            } else if (!guardrails.allowsNamespace(namespace)) {
+                problem(at + ".kubernetes.namespace", "'%s' is not in guardrails.allowedNamespaces %s"
+                        .formatted(namespace, guardrails.allowedNamespaces()));
+            }
+            if (secret == null) {
+                problem(at + ".kubernetes.name", "is required");
+            }
+            if (key == null) {
+                problem(at + ".kubernetes.key", "is required");
+            }
+            secrets.put(name, SecretReference.fromKubernetes(namespace, secret, key));
+        });
+        return secrets;
     }
 
     private Trigger trigger(Map<String, Object> trigger) {
@@ -172,7 +238,7 @@ public final class RunbookParser {
             if (step == null) {
                 continue;
             }
-            Step parsed = step(step, at, parameters, guardrails, mainSteps);
+            Step parsed = step(step, at, parameters, guardrails, mainSteps, names);
             if (parsed != null && mainSteps == null) {
                 stepsSoFar.add(parsed.name());
             }
@@ -181,13 +247,16 @@ public final class RunbookParser {
             }
             if (parsed != null) {
                 steps.add(parsed);
+            } else if (step.get("name") instanceof String invalidStepsName) {
+                // Refused for its own problems, it is still a step later ones may name without a second problem.
+                names.add(invalidStepsName);
             }
         }
         return steps;
     }
 
     private Step step(Map<String, Object> step, String at, Set<String> parameters, Guardrails guardrails,
-            Set<String> mainSteps) {
+            Set<String> mainSteps, Set<String> earlier) {
         int before = problems.size();
         known(step, STEP, at + ".");
         String name = string(step, "name", at + ".name");
@@ -236,6 +305,9 @@ public final class RunbookParser {
         Duration duration = duration(step.get("duration"), at + ".duration");
         String message = string(step, "message", at + ".message");
         templates(message, at + ".message", parameters, true);
+        StepCondition when = step.containsKey("when")
+                ? when(map(step.get("when"), at + ".when"), at + ".when", parameters, mainSteps, earlier) : null;
+        Duration every = duration(step.get("every"), at + ".every");
         String undoes = string(step, "undoes", at + ".undoes");
         if (undoes != null && mainSteps == null) {
             problem(at + ".undoes", "only a rollback step undoes another step");
@@ -259,8 +331,14 @@ public final class RunbookParser {
                     }
                 }
                 case WAIT -> {
-                    if (!step.containsKey("duration")) {
-                        problem(at + ".duration", "is required: how long to wait, e.g. 2m");
+                    boolean until = step.containsKey("http") || step.containsKey("prometheus");
+                    if (!step.containsKey("duration") && !until) {
+                        problem(at + ".duration", "is required: how long to wait, e.g. 2m, or an http probe or "
+                                + "prometheus query to wait for");
+                    } else if (step.containsKey("duration") && until) {
+                        problem(at, "a wait waits a duration or until a check passes, not both");
+                    } else if (step.containsKey("http") && step.containsKey("prometheus")) {
+                        problem(at, "a wait waits for an http probe or a prometheus query, not both");
                     }
                 }
                 case NOTIFY -> {
@@ -275,21 +353,68 @@ public final class RunbookParser {
             if (type != StepType.ACTION && step.containsKey("kubernetes")) {
                 problem(at + ".kubernetes", "only an action changes Kubernetes");
             }
-            if (type != StepType.CHECK && step.containsKey("prometheus")) {
-                problem(at + ".prometheus", "only a check runs a prometheus query");
+            if (type != StepType.CHECK && type != StepType.WAIT && step.containsKey("prometheus")) {
+                problem(at + ".prometheus", "only a check or a wait runs a prometheus query");
             }
-            if (type != StepType.CHECK && type != StepType.ACTION && step.containsKey("http")) {
-                problem(at + ".http", "only a check or an action makes an HTTP call");
+            if (type != StepType.CHECK && type != StepType.ACTION && type != StepType.WAIT
+                    && step.containsKey("http")) {
+                problem(at + ".http", "only a check, an action or a wait makes an HTTP call");
+            }
+            boolean waitsForCheck = type == StepType.WAIT
+                    && (step.containsKey("http") || step.containsKey("prometheus"));
+            if (every != null && !waitsForCheck) {
+                problem(at + ".every", "only a wait until a check passes looks again every so often");
+            } else if (every != null && every.isZero()) {
+                problem(at + ".every", "must be longer than zero");
             }
         }
         if (problems.size() > before) {
             return null;
         }
+        boolean waitsForCheck = type == StepType.WAIT && (http != null || prometheus != null);
         Duration effectiveTimeout = timeout != null ? timeout
-                : type == StepType.CHECK || type == StepType.ACTION ? DEFAULT_HTTP_TIMEOUT : null;
+                : type == StepType.CHECK || type == StepType.ACTION ? DEFAULT_HTTP_TIMEOUT
+                : waitsForCheck ? DEFAULT_WAIT_TIMEOUT : null;
         return new Step(name, type, effectiveTimeout, retries == null ? 0 : retries,
                 retryDelay == null ? DEFAULT_RETRY_DELAY : retryDelay, onFailure, http, prometheus, kubernetes, duration,
-                message, undoes);
+                message, undoes, when, waitsForCheck ? (every == null ? DEFAULT_WAIT_EVERY : every) : null);
+    }
+
+    private StepCondition when(Map<String, Object> when, String at, Set<String> parameters, Set<String> mainSteps,
+            Set<String> earlier) {
+        if (when == null) {
+            return null;
+        }
+        known(when, WHEN, at + ".");
+        String step = string(when, "step", at + ".step");
+        String outcome = string(when, "outcome", at + ".outcome");
+        String value = string(when, "value", at + ".value");
+        String equals = when.get("equals") == null ? null : String.valueOf(when.get("equals"));
+        if (step == null && value == null) {
+            problem(at, "needs a step (with an outcome) or a value (with equals) to test");
+        }
+        if (step != null) {
+            boolean known = earlier.contains(step) || (mainSteps != null && mainSteps.contains(step));
+            if (!known) {
+                problem(at + ".step", "names no earlier step: '%s'".formatted(step));
+            }
+            if (outcome == null) {
+                problem(at + ".outcome", "is required with a step: succeeded or failed");
+            } else if (!outcome.equals("succeeded") && !outcome.equals("failed")) {
+                problem(at + ".outcome", "must be succeeded or failed, not '%s'".formatted(outcome));
+            }
+        } else if (outcome != null) {
+            problem(at + ".outcome", "tests a step: give the step too");
+        }
+        if (value != null) {
+            templates(value, at + ".value", parameters, true);
+            if (equals == null) {
+                problem(at + ".equals", "is required with a value");
+            }
+        } else if (equals != null) {
+            problem(at + ".equals", "compares a value: give the value too");
+        }
+        return new StepCondition(step, outcome, value, equals);
     }
 
     private HttpCall http(Map<String, Object> http, String at, Set<String> parameters, Guardrails guardrails,
@@ -307,9 +432,16 @@ public final class RunbookParser {
         String url = string(http, "url", at + ".url");
         url(url, at + ".url", parameters, guardrails);
         Map<String, String> headers = strings(http.get("headers"), at + ".headers");
-        headers.forEach((key, value) -> templates(value, at + ".headers." + key, parameters, true));
+        headers.forEach((key, value) -> {
+            templatesWithSecrets(value, at + ".headers." + key, parameters);
+            boolean fromSecret = Templates.references(value).stream().anyMatch(r -> r.startsWith(Templates.SECRETS));
+            if (CREDENTIAL_HEADER.matcher(key).matches() && !fromSecret) {
+                problem(at + ".headers." + key, "carries a credential written out: declare it under secrets (env or "
+                        + "kubernetes) and use {{secrets.<name>}}");
+            }
+        });
         String body = string(http, "body", at + ".body");
-        templates(body, at + ".body", parameters, true);
+        templatesWithSecrets(body, at + ".body", parameters);
         Integer expectStatus = integer(http, "expectStatus", at + ".expectStatus");
         if (expectStatus != null && (expectStatus < 100 || expectStatus > 599)) {
             problem(at + ".expectStatus", "must be an HTTP status, 100 to 599");
@@ -361,12 +493,14 @@ public final class RunbookParser {
         String actionText = string(kubernetes, "action", at + ".action");
         KubernetesCall.Action action = null;
         if (actionText == null) {
-            problem(at + ".action", "is required: scale or restart");
+            problem(at + ".action", "is required: scale, restart or rollback");
         } else {
             switch (actionText) {
                 case "scale" -> action = KubernetesCall.Action.SCALE;
                 case "restart" -> action = KubernetesCall.Action.RESTART;
-                default -> problem(at + ".action", "must be scale or restart, not '%s'".formatted(actionText));
+                case "rollback" -> action = KubernetesCall.Action.ROLLBACK;
+                default -> problem(at + ".action", "must be scale, restart or rollback, not '%s'"
+                        .formatted(actionText));
             }
         }
         String namespace = string(kubernetes, "namespace", at + ".namespace");
@@ -459,8 +593,25 @@ public final class RunbookParser {
         return open >= 0 && text.indexOf("}}", open) > index;
     }
 
+    private void templatesWithSecrets(String text, String at, Set<String> parameters) {
+        for (String reference : Templates.references(text)) {
+            if (reference.startsWith(Templates.SECRETS)) {
+                String secret = reference.substring(Templates.SECRETS.length());
+                if (!secretNames.contains(secret)) {
+                    problem(at, "refers to {{%s}}, but the runbook declares no secret '%s'".formatted(reference,
+                            secret));
+                }
+            }
+        }
+        templates(text == null ? null : Templates.withoutSecrets(text), at, parameters, true);
+    }
+
     private void templates(String text, String at, Set<String> parameters, boolean paramsAllowed) {
         for (String reference : Templates.references(text)) {
+            if (reference.startsWith(Templates.SECRETS)) {
+                problem(at, "refers to {{%s}}: a secret may be used only in headers and bodies".formatted(reference));
+                continue;
+            }
             if (Templates.INCIDENT_VALUES.contains(reference)) {
                 continue;
             }

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param steps            what it does, in order
  * @param rollback         what undoes it, run last first after a failure or a rejection
  * @param guardrails       limits on when and where it may act
+ * @param secrets          the secrets its steps use as {@code {{secrets.<name>}}}, by reference
  */
 public record Runbook(String name, String description, Trigger trigger, Mode mode, boolean dryRun,
         boolean resolvesIncident, Map<String, String> parameters, List<Step> steps, List<Step> rollback,
-        Guardrails guardrails) {
+        Guardrails guardrails, Map<String, SecretReference> secrets) {
 
     public Runbook {
         Objects.requireNonNull(name, "name");
@@ -31,6 +32,7 @@ public record Runbook(String name, String description, Trigger trigger, Mode mod
         steps = List.copyOf(steps);
         rollback = List.copyOf(rollback);
         Objects.requireNonNull(guardrails, "guardrails");
+        secrets = Map.copyOf(secrets);
     }
 
     /** How a matching incident starts a runbook. */

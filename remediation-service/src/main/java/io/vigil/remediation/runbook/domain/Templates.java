@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@code {{name}}} placeholders in runbook strings, filled from the incident's values: {@code service},
  * {@code severity}, {@code incident.id}, {@code incident.number}, {@code incident.title}, {@code labels.<name>},
  * {@code annotations.<name>}, the runbook's own {@code params.<name>}, and what an earlier step found out,
- * {@code steps.<step>.<name>} (a Kubernetes scale records {@code previousReplicas} and {@code replicas}).
+ * {@code steps.<step>.<name>} (a Kubernetes scale records {@code previousReplicas} and {@code replicas}), and in
+ * headers and bodies the runbook's {@code secrets.<name>}.
  */
 public final class Templates {
 
@@ -19,6 +20,9 @@ public final class Templates {
     /** The names every incident provides. */
     public static final List<String> INCIDENT_VALUES = List.of("service", "severity", "incident.id",
             "incident.number", "incident.title");
+
+    /** The prefix of a secret's placeholder. */
+    public static final String SECRETS = "secrets.";
 
     private Templates() {
     }
@@ -45,6 +49,18 @@ public final class Templates {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             matcher.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(matcher.group(1), "")));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** The text with its {@code secrets.<name>} placeholders taken out. */
+    public static String withoutSecrets(String text) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String replacement = matcher.group(1).startsWith(SECRETS) ? "" : matcher.group();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);
         return out.toString();

@@ -204,4 +204,113 @@ class RunbookParserTest {
         assertThat(examples).allSatisfy(example -> assertThat(RunbookParser.parse(yaml(example), null).steps())
                 .isNotEmpty());
     }
+
+    @Test
+    void secretsAreReferencesUsedInHeadersAndBodiesOnly() {
+        Runbook runbook = RunbookParser.parse(yaml("""
+                name: with-secrets
+                trigger: {service: checkout}
+                secrets:
+                  apiToken: {env: CHECKOUT_API_TOKEN}
+                  dbPassword: {kubernetes: {namespace: shop, name: checkout-db, key: password}}
+                steps:
+                  - name: flush
+                    type: action
+                    http:
+                      url: http://checkout.shop.svc/cache/flush
+                      headers: {Authorization: "Bearer {{secrets.apiToken}}"}
+                      body: '{"password": "{{secrets.dbPassword}}"}'
+                guardrails: {allowedHosts: [checkout.shop.svc], allowedNamespaces: [shop]}
+                """), null);
+
+        assertThat(runbook.secrets().get("apiToken").environment()).isEqualTo("CHECKOUT_API_TOKEN");
+        assertThat(runbook.secrets().get("dbPassword").inKubernetes()).isTrue();
+        assertThat(runbook.secrets().get("dbPassword").key()).isEqualTo("password");
+    }
+
+    @Test
+    void aSecretWrittenOutOrUsedWhereItCouldLeakIsRefused() {
+        assertThatThrownBy(() -> RunbookParser.parse(yaml("""
+                name: leaky
+                trigger: {service: checkout}
+                secrets:
+                  inline: hunter2
+                  both: {env: A, kubernetes: {namespace: shop, name: s, key: k}}
+                  elsewhere: {kubernetes: {namespace: kube-system, name: s, key: k}}
+                  token: {env: TOKEN}
+                steps:
+                  - name: call
+                    type: action
+                    http:
+                      url: "http://checkout.shop.svc/x?token={{secrets.token}}"
+                      headers: {Authorization: "Bearer hunter2", X-Api-Key: "{{secrets.missing}}"}
+                guardrails: {allowedHosts: [checkout.shop.svc], allowedNamespaces: [shop]}
+                """), null))
+                .isInstanceOfSatisfying(InvalidRunbook.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.field() + ": " + p.message()).containsExactlyInAnyOrder(
+                                "secrets.inline: must be a reference, {env: VARIABLE} or {kubernetes: {namespace, "
+                                        + "name, key}}, never the secret itself",
+                                "secrets.both: needs exactly one of env or kubernetes",
+                                "secrets.elsewhere.kubernetes.namespace: 'kube-system' is not in "
+                                        + "guardrails.allowedNamespaces [shop]",
+                                "steps[0].http.url: refers to {{secrets.token}}: a secret may be used only in "
+                                        + "headers and bodies",
+                                "steps[0].http.headers.Authorization: carries a credential written out: declare it "
+                                        + "under secrets (env or kubernetes) and use {{secrets.<name>}}",
+                                "steps[0].http.headers.X-Api-Key: refers to {{secrets.missing}}, but the runbook "
+                                        + "declares no secret 'missing'"));
+    }
+
+    @Test
+    void aWaitCanWaitForACheckWithATimeoutAndAStepCanHaveACondition() {
+        Runbook runbook = RunbookParser.parse(yaml("""
+                name: settle
+                trigger: {service: checkout}
+                steps:
+                  - {name: probe, type: check, http: {url: "http://checkout.shop.svc/health"}, onFailure: continue}
+                  - name: restart
+                    type: action
+                    when: {step: probe, outcome: failed, value: "{{labels.env}}", equals: prod}
+                    http: {url: "http://checkout.shop.svc/restart"}
+                  - name: healthy-again
+                    type: wait
+                    prometheus: {url: "http://prometheus.shop.svc:9090", query: "up{job='checkout'}", condition: "== 1"}
+                    timeout: 3m
+                guardrails: {allowedHosts: [checkout.shop.svc, prometheus.shop.svc]}
+                """), null);
+
+        Step restart = runbook.steps().get(1);
+        assertThat(restart.when().toString()).isEqualTo("step probe failed and {{labels.env}} is 'prod'");
+        assertThat(restart.when().holds(Map.of("probe", "failed"), Map.of("labels.env", "prod"))).isTrue();
+        assertThat(restart.when().holds(Map.of("probe", "succeeded"), Map.of("labels.env", "prod"))).isFalse();
+        assertThat(restart.when().holds(Map.of("probe", "failed"), Map.of("labels.env", "staging"))).isFalse();
+        Step wait = runbook.steps().get(2);
+        assertThat(wait.waitsForCheck()).isTrue();
+        assertThat(wait.timeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(wait.every()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(wait.probe().timeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void conditionsAndWaitsThatMakeNoSenseAreRefused() {
+        assertThatThrownBy(() -> RunbookParser.parse(yaml("""
+                name: muddled
+                trigger: {service: checkout}
+                steps:
+                  - {name: early, type: notify, message: hi, when: {step: later, outcome: succeeded}}
+                  - {name: later, type: notify, message: hi, when: {step: early}}
+                  - {name: both, type: wait, duration: 1m, http: {url: "http://checkout.shop.svc/health"}}
+                  - {name: fixed, type: wait, duration: 1m, every: 5s}
+                  - {name: odd, type: notify, message: hi, when: {value: "{{nothing}}"}}
+                guardrails: {allowedHosts: [checkout.shop.svc]}
+                """), null))
+                .isInstanceOfSatisfying(InvalidRunbook.class, e -> assertThat(e.problems())
+                        .extracting(RunbookProblem::field).containsExactlyInAnyOrder(
+                                "steps[0].when.step",
+                                "steps[1].when.outcome",
+                                "steps[2]",
+                                "steps[3].every",
+                                "steps[4].when.value",
+                                "steps[4].when.equals"));
+    }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Changes Kubernetes deployments through the fabric8 client: scale (recording the replicas it found, so a rollback
- * can put them back) and rollout restart.
+ * can put them back), rollout restart, and roll back to the previous revision.
  */
 @Component
 class KubernetesSteps {
@@ -28,9 +28,11 @@ class KubernetesSteps {
     String describe(Step step, Map<String, String> values) {
         KubernetesCall call = step.kubernetes();
         String target = "deployment %s/%s".formatted(call.namespace(), Templates.render(call.deployment(), values));
-        return call.action() == KubernetesCall.Action.SCALE
-                ? "scale %s to %s replicas".formatted(target, Templates.render(call.replicas(), values))
-                : "rollout restart " + target;
+        return switch (call.action()) {
+            case SCALE -> "scale %s to %s replicas".formatted(target, Templates.render(call.replicas(), values));
+            case RESTART -> "rollout restart " + target;
+            case ROLLBACK -> "roll %s back to its previous revision".formatted(target);
+        };
     }
 
     StepRunner.Result run(Step step, Map<String, String> values, Guardrails guardrails) {
@@ -52,6 +54,9 @@ class KubernetesSteps {
                 deployment.rolling().restart();
                 return new StepRunner.Result(true, "restarted deployment %s/%s".formatted(call.namespace(), name));
             }
+            if (call.action() == KubernetesCall.Action.ROLLBACK) {
+                return rollBack(deployment, current, call.namespace(), name);
+            }
             int replicas;
             try {
                 replicas = Integer.parseInt(Templates.render(call.replicas(), values).trim());
@@ -69,5 +74,40 @@ class KubernetesSteps {
             return new StepRunner.Result(false, "Kubernetes refused: " + (e.getStatus() != null
                     && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage()));
         }
+    }
+
+    /**
+     * As {@code kubectl rollout undo}: the deployment's pod template goes back to that of the replica set one revision
+     * before the current one. Refused when there is no earlier revision.
+     */
+    private StepRunner.Result rollBack(RollableScalableResource<Deployment> deployment, Deployment current,
+            String namespace, String name) {
+        String from = revision(current);
+        String fromImages = images(current);
+        try {
+            deployment.rolling().undo();
+        } catch (IndexOutOfBoundsException onlyOneRevision) {
+            return new StepRunner.Result(false, "deployment %s/%s has no earlier revision to roll back to"
+                    .formatted(namespace, name));
+        }
+        Deployment after = deployment.get();
+        String toImages = images(after);
+        if (toImages.equals(fromImages)) {
+            return new StepRunner.Result(false, "deployment %s/%s has no earlier revision to roll back to (still %s)"
+                    .formatted(namespace, name, fromImages));
+        }
+        return new StepRunner.Result(true, "rolled deployment %s/%s back from revision %s (%s) to %s".formatted(
+                namespace, name, from, fromImages, toImages), Map.of("previousRevision", from, "images", toImages));
+    }
+
+    private static String revision(Deployment deployment) {
+        Map<String, String> annotations = deployment.getMetadata().getAnnotations();
+        String revision = annotations == null ? null : annotations.get("deployment.kubernetes.io/revision");
+        return revision == null ? "?" : revision;
+    }
+
+    private static String images(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+                .map(c -> c.getImage()).collect(java.util.stream.Collectors.joining(", "));
     }
 }
