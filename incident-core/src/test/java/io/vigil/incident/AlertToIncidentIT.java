@@ -97,6 +97,8 @@ class AlertToIncidentIT {
         assertThat(event.service()).isEqualTo(service);
         assertThat(event.alertId()).isEqualTo(first.payload().alertId());
         assertThat(event.number()).isEqualTo(incident.get("number").asLong());
+        assertThat(event.labels()).containsEntry("team", "core");
+        assertThat(event.annotations()).containsEntry("runbook_url", "https://runbooks.example.com/latency-high");
 
         JsonNode timeline = body(http.get("/v1/incidents/" + incident.get("id").asString() + "/timeline"));
         assertThat(timeline).hasSize(1);
@@ -227,8 +229,8 @@ class AlertToIncidentIT {
         UUID alertId = UUID.randomUUID();
         Instant now = Instant.now();
         AlertReceived alert = new AlertReceived(alertId, "generic", service, fingerprint, dedupKey,
-                AlertStatus.FIRING, summary, AlertSeverity.CRITICAL, "host-1", Map.of("team", "core"), Map.of(),
-                null, null, now, null, now);
+                AlertStatus.FIRING, summary, AlertSeverity.CRITICAL, "host-1", Map.of("team", "core"),
+                Map.of("runbook_url", "https://runbooks.example.com/" + dedupKey), null, null, now, null, now);
         return Envelope.of(alertId, fingerprint, alert, Clock.systemUTC(), null);
     }
 }

@@ -272,4 +272,48 @@ class RunbookStepsIT {
                 .isEqualTo("secret apiToken: environment variable NOT_SET_ANYWHERE is not set");
         assertThat(target.findAll(postRequestedFor(urlEqualTo("/" + svc + "/flush")))).isEmpty();
     }
+
+    @Test
+    void theOpeningAlertsLabelsAndAnnotationsFillTemplatesAlsoInARunStartedByHand() {
+        String svc = unique();
+        target.stubFor(post(urlEqualTo("/" + svc + "/notify")).willReturn(aResponse().withStatus(200)));
+        target.stubFor(post(urlEqualTo("/" + svc + "/again")).willReturn(aResponse().withStatus(200)));
+        putRunbook("""
+                name: ann-%1$s
+                trigger: {service: %1$s}
+                steps:
+                  - name: tell
+                    type: action
+                    http:
+                      url: "http://localhost:%2$d/%1$s/notify"
+                      body: '{"pod": "{{labels.pod}}", "runbook": "{{annotations.runbook_url}}"}'
+                guardrails: {allowedHosts: [localhost]}
+                """.formatted(svc, target.port()));
+        putRunbook("""
+                name: byhand-%1$s
+                trigger: {service: nobody-%1$s}
+                steps:
+                  - name: tell
+                    type: action
+                    http:
+                      url: "http://localhost:%2$d/%1$s/again"
+                      body: '{"pod": "{{labels.pod}}", "runbook": "{{annotations.runbook_url}}"}'
+                guardrails: {allowedHosts: [localhost]}
+                """.formatted(svc, target.port()));
+        UUID id = UUID.randomUUID();
+        IncidentOpened incident = new IncidentOpened(id, 8, "pod crash looping", svc, IncidentSeverity.SEV3,
+                Urgency.HIGH, "v1:" + id, UUID.randomUUID(), Instant.parse("2026-06-01T10:00:00Z"),
+                Map.of("pod", "checkout-7d9f"), Map.of("runbook_url", "https://runbooks.example.com/crashloop"));
+        String expected = "{\"pod\": \"checkout-7d9f\", \"runbook\": \"https://runbooks.example.com/crashloop\"}";
+
+        RemediationHarness.publish(incident, CLOCK);
+        finishedRun(incident.incidentId());
+        HttpProbe.Response byHand = api.postJson("/v1/incidents/" + id + "/remediations",
+                "{\"runbook\": \"byhand-%s\"}".formatted(svc));
+
+        assertThat(byHand.status()).as(byHand.body()).isEqualTo(201);
+        target.verify(1, postRequestedFor(urlEqualTo("/" + svc + "/notify")).withRequestBody(equalToJson(expected)));
+        await().atMost(PATIENCE).untilAsserted(() -> target.verify(1,
+                postRequestedFor(urlEqualTo("/" + svc + "/again")).withRequestBody(equalToJson(expected))));
+    }
 }

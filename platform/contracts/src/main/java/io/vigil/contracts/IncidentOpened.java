@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param openedAt    when it was opened
  * @param labels      the identifying labels of the alert that opened it (e.g. {@code alertname}, {@code namespace}),
  *                    for consumers that act on them, such as runbook triggers; empty for a declared incident
+ * @param annotations the descriptive annotations of the alert that opened it (e.g. {@code summary},
+ *                    {@code runbook_url}), for runbook templates; empty for a declared incident
  */
 public record IncidentOpened(
         UUID incidentId,
@@ -30,7 +32,8 @@ public record IncidentOpened(
         String fingerprint,
         UUID alertId,
         Instant openedAt,
-        Map<String, String> labels) implements Message {
+        Map<String, String> labels,
+        Map<String, String> annotations) implements Message {
 
     public IncidentOpened {
         Objects.requireNonNull(incidentId, "incidentId");
@@ -39,11 +42,19 @@ public record IncidentOpened(
         Objects.requireNonNull(urgency, "urgency");
         Objects.requireNonNull(openedAt, "openedAt");
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    /** An incident opened by an alert whose annotations are not passed on. */
+    public IncidentOpened(UUID incidentId, long number, String title, String service, IncidentSeverity severity,
+            Urgency urgency, String fingerprint, UUID alertId, Instant openedAt, Map<String, String> labels) {
+        this(incidentId, number, title, service, severity, urgency, fingerprint, alertId, openedAt, labels, Map.of());
     }
 
     /** An incident opened without labels: declared by hand, or described by a sender of the first version. */
     public IncidentOpened(UUID incidentId, long number, String title, String service, IncidentSeverity severity,
             Urgency urgency, String fingerprint, UUID alertId, Instant openedAt) {
-        this(incidentId, number, title, service, severity, urgency, fingerprint, alertId, openedAt, Map.of());
+        this(incidentId, number, title, service, severity, urgency, fingerprint, alertId, openedAt, Map.of(),
+                Map.of());
     }
 }

@@ -52,7 +52,8 @@ class GoldenJsonTest {
                     IncidentSeverity.SEV2, Urgency.HIGH, "v1:9f2c",
                     UUID.fromString("5d0a1e4c-9b2f-5c7e-8a13-2f6b0c9d4e71"),
                     Instant.parse("2026-03-08T06:59:30.250Z"),
-                    java.util.Map.of("alertname", "CheckoutLatencyHigh", "namespace", "shop")));
+                    java.util.Map.of("alertname", "CheckoutLatencyHigh", "namespace", "shop"),
+                    java.util.Map.of("runbook_url", "https://runbooks.example.com/latency")));
 
     @Test
     void alertReceivedIsWrittenExactlyAsTheGoldenFile() throws IOException {

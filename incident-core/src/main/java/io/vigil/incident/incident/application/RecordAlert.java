@@ -276,7 +276,7 @@ public class RecordAlert {
         IncidentOpened event = new IncidentOpened(incident.id(), incident.number(), incident.title(),
                 incident.service(), IncidentSeverity.valueOf(incident.severity().name()),
                 io.vigil.contracts.Urgency.valueOf(incident.urgency().name()), incident.fingerprint(),
-                alert.alertId(), incident.openedAt(), alert.labels());
+                alert.alertId(), incident.openedAt(), alert.labels(), alert.annotations());
         outbox.append(Topics.INCIDENT_EVENTS, Envelope.of(StableIds.of("IncidentOpened", incident.id().toString()),
                 incident.id().toString(), event, clock, traceparent));
         rememberOnCommit(incident.service(), incident.fingerprint(), incident.id());

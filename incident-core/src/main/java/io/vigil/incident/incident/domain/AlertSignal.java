@@ -13,10 +13,11 @@ import java.util.UUID;
  * @param groupKey       the source's grouping (Alertmanager groupKey), or {@code null}
  * @param labels         the alert's identifying labels, never {@code null}
  * @param startsAt       when the source says the condition began, or {@code null}
+ * @param annotations    the alert's descriptive annotations (summary, runbook_url...), never {@code null}
  */
 public record AlertSignal(UUID alertId, String integration, String service, String fingerprint, boolean firing,
         String summary, String sourceSeverity, Instant receivedAt, String groupKey, Map<String, String> labels,
-        Instant startsAt) {
+        Instant startsAt, Map<String, String> annotations) {
 
     /** An alert whose source does not say when the condition began. */
     public AlertSignal(UUID alertId, String integration, String service, String fingerprint, boolean firing,
@@ -27,6 +28,15 @@ public record AlertSignal(UUID alertId, String integration, String service, Stri
 
     public AlertSignal {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    /** An alert without annotations. */
+    public AlertSignal(UUID alertId, String integration, String service, String fingerprint, boolean firing,
+            String summary, String sourceSeverity, Instant receivedAt, String groupKey, Map<String, String> labels,
+            Instant startsAt) {
+        this(alertId, integration, service, fingerprint, firing, summary, sourceSeverity, receivedAt, groupKey, labels,
+                startsAt, Map.of());
     }
 
     /** An alert without labels. */

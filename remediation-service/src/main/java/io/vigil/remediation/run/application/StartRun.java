@@ -60,9 +60,8 @@ public class StartRun {
      * @param trigger {@code auto}, {@code suggest} or {@code manual}
      */
     @Transactional
-    public Outcome start(UUID runId, KnownIncident incident, Map<String, String> labels,
-            Map<String, String> annotations, String runbookName, int version, Runbook runbook, String trigger,
-            Actor startedBy) {
+    public Outcome start(UUID runId, KnownIncident incident, String runbookName, int version, Runbook runbook,
+            String trigger, Actor startedBy) {
         Instant now = clock.instant();
         if (runs.find(runId).isPresent()) {
             return new Outcome.AlreadyStarted(runId);
@@ -80,7 +79,7 @@ public class StartRun {
                         .formatted(runbookName, incident.service(), last.get(), runbook.guardrails().cooldown()));
             }
         }
-        Map<String, String> values = new LinkedHashMap<>(incident.templateValues(labels, annotations));
+        Map<String, String> values = new LinkedHashMap<>(incident.templateValues());
         List<String> empty = new ArrayList<>();
         runbook.parameters().forEach((name, template) -> {
             String value = Templates.render(template, values);

@@ -3,7 +3,6 @@ package io.vigil.remediation.run.application;
 import io.vigil.contracts.Actor;
 import io.vigil.remediation.runbook.application.Runbooks;
 import io.vigil.starter.web.ResourceNotFound;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +30,7 @@ public class StartRunByHand {
         KnownIncident incident = incidents.find(incidentId)
                 .orElseThrow(() -> new ResourceNotFound("incident", incidentId));
         Runbooks.Versioned runbook = runbooks.latest(runbookName);
-        StartRun.Outcome outcome = startRun.start(UUID.randomUUID(), incident, Map.of(), Map.of(), runbookName,
+        StartRun.Outcome outcome = startRun.start(UUID.randomUUID(), incident, runbookName,
                 runbook.version(), runbook.runbook(), "manual", by);
         return switch (outcome) {
             case StartRun.Outcome.Started started -> started.run();

@@ -43,12 +43,12 @@ public class TakeOpenedIncident {
         }
         KnownIncident incident = new KnownIncident(opened.incidentId(), opened.number(), opened.title(),
                 opened.service(), opened.severity(), opened.urgency().name(), opened.fingerprint(), opened.alertId(),
-                opened.openedAt());
+                opened.openedAt(), opened.labels(), opened.annotations());
         if (!incidents.remember(incident)) {
             return;
         }
         // The labels of the alert that opened the incident: what alertName and label triggers match on.
-        Map<String, String> labels = opened.labels();
+        Map<String, String> labels = incident.labels();
         for (Runbooks.Versioned current : runbooks.current()) {
             Runbook runbook = current.runbook();
             if (!runbook.trigger().matches(incident.service(), incident.severity(), labels)) {
@@ -56,7 +56,7 @@ public class TakeOpenedIncident {
             }
             String trigger = runbook.mode() == Runbook.Mode.SUGGEST ? "suggest" : "auto";
             UUID runId = StableIds.of("remediation-run", incident.incidentId().toString(), runbook.name());
-            StartRun.Outcome outcome = startRun.start(runId, incident, labels, Map.of(), runbook.name(),
+            StartRun.Outcome outcome = startRun.start(runId, incident, runbook.name(),
                     current.version(), runbook, trigger, Actor.system(RemediationApplication.SERVICE_NAME));
             if (outcome instanceof StartRun.Outcome.Refused refused) {
                 log.info("Runbook {} matches incident {} but does not start: {}", runbook.name(),

@@ -48,7 +48,7 @@ class AlertListener {
                 alert.fingerprint(),
                 alert.status() == AlertStatus.FIRING, alert.summary(),
                 alert.severity().name(), alert.receivedAt(),
-                alert.groupKey(), alert.labels(), alert.startsAt());
+                alert.groupKey(), alert.labels(), alert.startsAt(), alert.annotations());
         return new RecordAlert.Delivery(envelope.eventId(), signal, envelope.traceparent());
     }
 }
