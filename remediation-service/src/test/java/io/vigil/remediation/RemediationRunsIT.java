@@ -19,6 +19,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.vigil.contracts.Actor;
+import io.vigil.contracts.DecideRemediationRun;
+import io.vigil.contracts.Envelope;
 import io.vigil.contracts.EscalateIncident;
 import io.vigil.contracts.IncidentOpened;
 import io.vigil.contracts.IncidentSeverity;
@@ -283,6 +286,51 @@ class RemediationRunsIT {
         HttpProbe.Response again = api.postJson("/v1/remediation-runs/" + run.path("id").asString() + "/approve",
                 "{}");
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aDecisionSentFromSlackApprovesOnceAndALateOneChangesNothing() {
+        String svc = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        putRunbook("approve-" + svc, approvalRunbook(svc));
+        IncidentOpened incident = opened(svc, IncidentSeverity.SEV3);
+        publish(incident, CLOCK);
+        JsonNode waiting = awaitRunWaitingFor(incident.incidentId(), "go-ahead");
+        UUID runId = UUID.fromString(waiting.path("id").asString());
+        RemediationStepStarted asked = events.records().stream()
+                .filter(r -> r.key().equals(incident.incidentId().toString()))
+                .map(r -> RemediationHarness.CODEC.decode(r.value()).payload())
+                .filter(m -> m instanceof RemediationStepStarted started && "approval".equals(started.stepType()))
+                .map(RemediationStepStarted.class::cast).findFirst().orElseThrow();
+        assertThat(asked.service()).isEqualTo(svc);
+
+        DecideRemediationRun approve = new DecideRemediationRun(UUID.randomUUID(), runId, incident.incidentId(),
+                DecideRemediationRun.APPROVE, new Actor("user", "alice", "slack"), null, CLOCK.instant());
+        decide(approve);
+        decide(approve);
+        JsonNode run = awaitRunOf(incident.incidentId(), "succeeded");
+        decide(new DecideRemediationRun(UUID.randomUUID(), runId, incident.incidentId(), DecideRemediationRun.REJECT,
+                new Actor("user", "bob", "slack"), "too late", CLOCK.instant()));
+        String sentinel = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        putRunbook("approve-" + sentinel, approvalRunbook(sentinel));
+        IncidentOpened later = opened(sentinel, IncidentSeverity.SEV3);
+        publish(later, CLOCK);
+        JsonNode laterRun = awaitRunWaitingFor(later.incidentId(), "go-ahead");
+        decide(new DecideRemediationRun(UUID.randomUUID(), UUID.fromString(laterRun.path("id").asString()),
+                later.incidentId(), DecideRemediationRun.REJECT, new Actor("user", "bob", "slack"), null,
+                CLOCK.instant()));
+        awaitRunOf(later.incidentId(), "rolled_back");
+
+        JsonNode after = runOf(incident.incidentId());
+        assertThat(after.path("state").asString()).isEqualTo("succeeded");
+        assertThat(run.path("steps").get(1).path("output").asString()).isEqualTo("approved by alice in slack");
+        assertThat(run.path("steps").get(1).path("decidedBy").asString()).isEqualTo("alice");
+        target.verify(1, postRequestedFor(urlEqualTo("/" + svc + "/restart")));
+    }
+
+    private static void decide(DecideRemediationRun decision) {
+        TopicRecorder.send(INFRA.kafka().bootstrapServers(), Topics.REMEDIATION_COMMANDS, decision.runId().toString(),
+                RemediationHarness.CODEC.encode(Envelope.of(decision.commandId(), decision.runId().toString(),
+                        decision, CLOCK, null)));
     }
 
     @Test

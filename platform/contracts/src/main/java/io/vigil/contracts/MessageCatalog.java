@@ -42,7 +42,8 @@ public final class MessageCatalog {
             new Entry("RemediationStepFinished", 1, RemediationStepFinished.class),
             new Entry("RemediationRunFinished", 1, RemediationRunFinished.class),
             new Entry("ReminderDue", 1, ReminderDue.class),
-            new Entry("SubscriberNoticeRequested", 1, SubscriberNoticeRequested.class));
+            new Entry("SubscriberNoticeRequested", 1, SubscriberNoticeRequested.class),
+            new Entry("DecideRemediationRun", 1, DecideRemediationRun.class));
 
     private static final Map<String, Entry> BY_TYPE = ENTRIES.stream()
             .collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

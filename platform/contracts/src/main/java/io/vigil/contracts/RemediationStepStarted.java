@@ -18,9 +18,12 @@ import java.util.UUID;
  * @param description    what the step does, in words, with the incident's values filled in
  * @param dryRun         the step's action is only described, not executed
  * @param at             when it started
+ * @param service        the incident's service, so an approval can be asked in its Slack channel; {@code null}
+ *                       from senders before it was added
  */
 public record RemediationStepStarted(UUID runId, UUID incidentId, String runbook, int runbookVersion, String step,
-        String stepType, String phase, String description, boolean dryRun, Instant at) implements Message {
+        String stepType, String phase, String description, boolean dryRun, Instant at, String service)
+        implements Message {
 
     public RemediationStepStarted {
         Objects.requireNonNull(runId, "runId");
@@ -30,5 +33,11 @@ public record RemediationStepStarted(UUID runId, UUID incidentId, String runbook
         Objects.requireNonNull(stepType, "stepType");
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(at, "at");
+    }
+
+    /** A step start that does not name the service. */
+    public RemediationStepStarted(UUID runId, UUID incidentId, String runbook, int runbookVersion, String step,
+            String stepType, String phase, String description, boolean dryRun, Instant at) {
+        this(runId, incidentId, runbook, runbookVersion, step, stepType, phase, description, dryRun, at, null);
     }
 }

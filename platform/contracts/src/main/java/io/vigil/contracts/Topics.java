@@ -20,13 +20,15 @@ public final class Topics {
     public static final String NOTIFICATION_OUTCOMES = "notification-outcomes.v1";
     /** Runbook runs and their steps, published by remediation-service; key = incident id. */
     public static final String REMEDIATION_EVENTS = "remediation-events.v1";
+    /** Decisions on remediation runs (a Slack approval), consumed by remediation-service; key = run id. */
+    public static final String REMEDIATION_COMMANDS = "remediation-commands.v1";
     /** Changes (deploys, config pushes) reported by sources, published by ingestion-service; key = service. */
     public static final String CHANGE_EVENTS = "change-events.v1";
 
     /** All topics the services exchange, without their dead-letter companions. */
     public static final List<String> ALL = List.of(
             ALERTS, INCIDENT_EVENTS, INCIDENT_COMMANDS, NOTIFICATION_REQUESTS, NOTIFICATION_OUTCOMES, REMEDIATION_EVENTS,
-            CHANGE_EVENTS);
+            CHANGE_EVENTS, REMEDIATION_COMMANDS);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 

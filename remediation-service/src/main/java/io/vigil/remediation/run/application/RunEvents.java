@@ -49,7 +49,7 @@ public class RunEvents {
         publish(Topics.REMEDIATION_EVENTS, stepId("remediation-step-started", step), run,
                 new RemediationStepStarted(run.id(), run.incidentId(), run.runbook(), run.runbookVersion(),
                         step.name(), step.type().wireName(), step.phase().wireName(), step.description(),
-                        run.dryRun(), clock.instant()));
+                        run.dryRun(), clock.instant(), run.service()));
     }
 
     void stepFinished(RunRecord run, StepRecord step) {
