@@ -22,6 +22,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The paging guarantee as stories a user can check: all five services on one clock that the stories move, real
@@ -271,6 +273,42 @@ class PagingScenariosIT {
         story.awaitStatus(incident, "acknowledged");
         assertThat(story.incidents("shipping")).hasSize(1);
         assertThat(story.timelineActors(incident)).containsOnlyOnce("ken via slack");
+    }
+
+    @Test
+    @Order(11)
+    void aRunbookWaitingForApprovalAsksInSlackAndAnApprovalThereLetsItGoOn() {
+        HttpProbe admin = vigil.api(VigilService.REMEDIATION, TestTokens.ADMIN);
+        assertThat(admin.putJson("/v1/runbooks/warehouse-resync", """
+                {"name": "warehouse-resync", "trigger": {"service": "warehouse"},
+                 "steps": [{"name": "go-ahead", "type": "approval", "message": "resync the stock of {{service}}?"},
+                           {"name": "tell", "type": "notify", "message": "resync approved, on it"}]}""")
+                .status()).isEqualTo(201);
+        assertThat(vigil.api(VigilService.NOTIFICATION, TestTokens.ADMIN).putJson(
+                "/v1/services/warehouse/slack-channel", "{\"slackChannel\": \"C0WAREHOUSE\"}").status())
+                .isEqualTo(200);
+
+        story.genericAlert("warehouse", "warehouse-stock-drift", "firing");
+        Story.Incident incident = story.incidentOf("warehouse");
+        // The channel hears of the incident itself too, and Slack takes one message a second per channel: the
+        // request for approval, the message with the Approve button, goes out a second later.
+        story.awaitSlackPostsTo("C0WAREHOUSE", 1);
+        vigil.clock.advance(Duration.ofSeconds(1));
+        Map<String, String> asked = await().atMost(Story.PATIENCE).until(() -> vigil.slackMessagesTo("C0WAREHOUSE")
+                .stream().filter(m -> m.get("blocks").contains("remediation-approve")).toList(),
+                messages -> !messages.isEmpty()).getFirst();
+        assertThat(asked.get("text")).isEqualTo("Runbook warehouse-resync waits for approval");
+        assertThat(asked.get("blocks")).contains("resync the stock of warehouse?", "remediation-approve");
+        JsonNode run = JsonMapper.builder().build().readTree(vigil.api(VigilService.REMEDIATION, TestTokens.VIEWER)
+                .get("/v1/remediation-runs?incident=" + incident.id()).body()).get(0);
+        assertThat(run.get("waitingFor").asString()).isEqualTo("go-ahead");
+
+        assertThat(story.pressSlackRunButton("U0ALICE", "remediation-approve", run.get("id").asString(), incident)
+                .status()).isEqualTo(200);
+
+        story.awaitTimeline(incident, "remediation-step-finished", "go-ahead: succeeded (approved by alice in slack)");
+        story.awaitTimeline(incident, "note", "resync approved, on it");
+        story.awaitTimeline(incident, "remediation-finished", "Runbook warehouse-resync succeeded");
     }
 
     @Test

@@ -97,6 +97,26 @@ final class Story {
                 Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", signature));
     }
 
+    /** Waits until the fake Slack was asked to post at least {@code count} messages to the channel. */
+    void awaitSlackPostsTo(String channel, int count) {
+        await().atMost(PATIENCE).until(() -> vigil.slackMessagesTo(channel).size() >= count);
+    }
+
+    /** A click on Approve or Reject of a remediation run's request in Slack, signed as Slack signs it. */
+    HttpProbe.Response pressSlackRunButton(String member, String action, String runId, Incident incident) {
+        String payload = """
+                {"type":"block_actions","user":{"id":"%s","username":"%s"},"trigger_id":"t-%s",\
+                "actions":[{"action_id":"%s","block_id":"remediation:%s","value":"%s","type":"button",\
+                "action_ts":"%d.%06d"}]}""".formatted(member, member, UUID.randomUUID(), action, incident.id(),
+                runId, vigil.clock.instant().getEpochSecond(), (int) (Math.random() * 999_999));
+        String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        String timestamp = Long.toString(vigil.clock.instant().getEpochSecond());
+        String signature = "v0=" + HexFormat.of().formatHex(
+                hmac("HmacSHA256", Vigil.SIGNING_SECRET, "v0:" + timestamp + ":" + body));
+        return postForm("/v1/slack/interactions", body,
+                Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", signature));
+    }
+
     HttpProbe.Response unsignedSlackButton(String member, String action, Incident incident) {
         return postForm("/v1/slack/interactions", slackButtonBody(member, action, incident), Map.of());
     }

@@ -23,6 +23,10 @@ public record PageText(String incidentUrlTemplate) {
         if (delivery.purpose() == Purpose.UPDATE) {
             return delivery.note() + "\n" + incidentUrl(delivery);
         }
+        if (delivery.purpose() == Purpose.APPROVAL) {
+            return delivery.title() + "\n" + delivery.note() + "\nRun " + delivery.requestId() + "\nIncident: "
+                    + incidentUrl(delivery);
+        }
         return """
                 %s
                 Urgency: %s

@@ -5,5 +5,10 @@ public enum Purpose {
     /** Page a person about an incident. */
     PAGE,
     /** Tell a conversation already paged (a Slack thread) what became of the incident. */
-    UPDATE
+    UPDATE,
+    /**
+     * Ask a service's Slack channel to approve or reject a remediation run that waits for a human; the delivery's
+     * {@code requestId} is the run's id and its {@code note} says what the run asks.
+     */
+    APPROVAL
 }

@@ -107,8 +107,9 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public List<Delivery> cancelPending(UUID incidentId) {
+        // A run's request for approval stays: the run still waits, whatever became of the incident's pages.
         return jdbc.query("update delivery set status = 'CANCELLED' where incident_id = ? and status = 'PENDING' "
-                + "returning " + COLUMNS, JdbcDeliveries::map, incidentId);
+                + "and purpose <> 'APPROVAL' returning " + COLUMNS, JdbcDeliveries::map, incidentId);
     }
 
     @Override

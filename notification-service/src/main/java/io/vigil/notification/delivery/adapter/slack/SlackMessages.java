@@ -13,13 +13,18 @@ import io.vigil.notification.delivery.domain.Delivery;
 import io.vigil.notification.delivery.domain.PageText;
 import java.util.List;
 
-/** Block Kit of a page and of the page once the incident moved on. Button values carry the incident id. */
+/**
+ * Block Kit of a page, of the page once the incident moved on (button values carry the incident id), and of a
+ * remediation run asking for approval (button values carry the run id).
+ */
 final class SlackMessages {
 
     /** Action ids of the buttons, read back by the interactions endpoint. */
     static final String ACKNOWLEDGE = "acknowledge";
     static final String RESOLVE = "resolve";
     static final String ESCALATE = "escalate";
+    static final String APPROVE_RUN = "remediation-approve";
+    static final String REJECT_RUN = "remediation-reject";
 
     private final PageText text;
 
@@ -44,6 +49,21 @@ final class SlackMessages {
                         button(b -> b.actionId(ESCALATE).text(plainText("Escalate")).value(incidentId)
                                 .style("danger"))))),
                 context(c -> c.elements(List.of(markdownText("Paged: " + nullSafe(delivery.userName()))))));
+    }
+
+    /** A run's approval step: what it asks, with Approve and Reject buttons whose value is the run id. */
+    List<LayoutBlock> approval(Delivery delivery) {
+        String runId = delivery.requestId().toString();
+        return List.of(
+                header(h -> h.text(plainText(truncate(nullSafe(delivery.title()), 150)))),
+                section(s -> s.text(markdownText(truncate(nullSafe(delivery.note()), 2900)))),
+                actions(a -> a.blockId("remediation:" + delivery.incidentId()).elements(List.of(
+                        button(b -> b.actionId(APPROVE_RUN).text(plainText("Approve")).value(runId)
+                                .style("primary")),
+                        button(b -> b.actionId(REJECT_RUN).text(plainText("Reject")).value(runId)
+                                .style("danger"))))),
+                context(c -> c.elements(List.of(markdownText("Service " + nullSafe(delivery.service())
+                        + " · <" + text.incidentUrl(delivery) + "|incident> · run " + runId)))));
     }
 
     List<LayoutBlock> closed(Delivery delivery) {

@@ -75,13 +75,16 @@ class SlackSender implements ChannelSender {
         if (methods == null) {
             return logMode.record(delivery, "no Slack bot token is configured");
         }
-        return delivery.purpose() == Purpose.UPDATE ? update(delivery) : page(delivery);
+        return switch (delivery.purpose()) {
+            case UPDATE -> update(delivery);
+            case APPROVAL -> post(delivery, delivery.title(), messages.approval(delivery));
+            case PAGE -> post(delivery, text.headline(delivery), messages.page(delivery));
+        };
     }
 
-    private SendResult page(Delivery delivery) {
-        List<LayoutBlock> blocks = messages.page(delivery);
+    private SendResult post(Delivery delivery, String headline, List<LayoutBlock> blocks) {
         ChatPostMessageResponse response = call(() -> methods.chatPostMessage(request -> request
-                .channel(delivery.address()).text(text.headline(delivery)).blocks(blocks)));
+                .channel(delivery.address()).text(headline).blocks(blocks)));
         if (!response.isOk()) {
             return failure(response);
         }

@@ -1,6 +1,7 @@
 package io.vigil.notification.response.adapter.web;
 
 import io.vigil.notification.NotificationProperties;
+import io.vigil.notification.response.application.DecideRemediation;
 import io.vigil.notification.response.application.IncidentAction;
 import io.vigil.notification.response.application.RespondToIncident;
 import io.vigil.notification.response.application.SlackMembers;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Slack's interactivity request URL: a button pressed on a page. The request must carry a valid v0 signature made
- * within the allowed clock skew (else 401, nothing happens); the Slack member must be a known Vigil user; then the
- * command is queued through the outbox and Slack gets its 200 at once, well inside its 3 seconds.
+ * Slack's interactivity request URL: a button pressed on a page, or on a remediation run's request for approval.
+ * The request must carry a valid v0 signature made within the allowed clock skew (else 401, nothing happens); the
+ * Slack member must be a known Vigil user; then the command is queued through the outbox and Slack gets its 200 at
+ * once, well inside its 3 seconds.
  */
 @RestController
 class SlackInteractionController {
@@ -39,14 +42,20 @@ class SlackInteractionController {
 
     private final SlackSignature signature;
     private final SlackMembers members;
+    private static final String APPROVE_RUN = "remediation-approve";
+    private static final Set<String> RUN_DECISIONS = Set.of(APPROVE_RUN, "remediation-reject");
+    private static final String RUN_BLOCK_PREFIX = "remediation:";
+
     private final RespondToIncident respond;
+    private final DecideRemediation decideRemediation;
     private final Clock clock;
 
     SlackInteractionController(NotificationProperties properties, SlackMembers members, RespondToIncident respond,
-            Clock clock) {
+            DecideRemediation decideRemediation, Clock clock) {
         this.signature = new SlackSignature(properties.slack().signingSecret(), properties.slack().maxClockSkew());
         this.members = members;
         this.respond = respond;
+        this.decideRemediation = decideRemediation;
         this.clock = clock;
     }
 
@@ -69,7 +78,11 @@ class SlackInteractionController {
         }
         JsonNode action = payload.get().path("actions").path(0);
         String slackUser = payload.get().path("user").path("id").asString(null);
-        Optional<IncidentAction> kind = action(action.path("action_id").asString(""));
+        String actionId = action.path("action_id").asString("");
+        if (RUN_DECISIONS.contains(actionId)) {
+            return decideRun(actionId, action, slackUser, payload.get());
+        }
+        Optional<IncidentAction> kind = action(actionId);
         Optional<UUID> incidentId = uuid(action.path("value").asString(""));
         if (slackUser == null || kind.isEmpty() || incidentId.isEmpty()) {
             // Other interactions (a link button, a shortcut) are not ours to act on; Slack only needs its 200.
@@ -78,12 +91,36 @@ class SlackInteractionController {
         Optional<String> user = members.vigilUser(slackUser);
         if (user.isEmpty()) {
             log.warn("Slack member {} pressed {} but is no Vigil user", slackUser, kind.get());
-            return ResponseEntity.ok(Map.of("response_type", "ephemeral", "replace_original", false,
-                    "text", "Your Slack account is not linked to a Vigil user; nothing was done."));
+            return notLinked();
         }
         String answerKey = action.path("action_ts").asString(payload.get().path("trigger_id").asString("-"));
         respond.respond(new RespondToIncident.Answer(kind.get(), incidentId.get(), user.get(), "slack", answerKey));
         return ResponseEntity.ok().build();
+    }
+
+    /** Approve or Reject on a remediation run's request: the button's value is the run id. */
+    private ResponseEntity<?> decideRun(String actionId, JsonNode action, String slackUser, JsonNode payload) {
+        Optional<UUID> runId = uuid(action.path("value").asString(""));
+        if (slackUser == null || runId.isEmpty()) {
+            return ResponseEntity.ok().build();
+        }
+        Optional<String> user = members.vigilUser(slackUser);
+        if (user.isEmpty()) {
+            log.warn("Slack member {} pressed {} but is no Vigil user", slackUser, actionId);
+            return notLinked();
+        }
+        String block = action.path("block_id").asString("");
+        UUID incidentId = block.startsWith(RUN_BLOCK_PREFIX)
+                ? uuid(block.substring(RUN_BLOCK_PREFIX.length())).orElse(null) : null;
+        String answerKey = action.path("action_ts").asString(payload.path("trigger_id").asString("-"));
+        decideRemediation.decide(new DecideRemediation.Decision(APPROVE_RUN.equals(actionId), runId.get(), incidentId,
+                user.get(), "slack", answerKey));
+        return ResponseEntity.ok().build();
+    }
+
+    private static ResponseEntity<?> notLinked() {
+        return ResponseEntity.ok(Map.of("response_type", "ephemeral", "replace_original", false,
+                "text", "Your Slack account is not linked to a Vigil user; nothing was done."));
     }
 
     private static Optional<JsonNode> payload(String form) {
