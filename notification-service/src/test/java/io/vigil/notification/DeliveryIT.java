@@ -8,7 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.vigil.contracts.Actor;
+import io.vigil.contracts.Envelope;
 import io.vigil.contracts.IncidentAcknowledged;
+import io.vigil.contracts.IncidentNoteAdded;
 import io.vigil.contracts.IncidentOpened;
 import io.vigil.contracts.IncidentResolved;
 import io.vigil.contracts.IncidentSeverity;
@@ -274,6 +276,59 @@ class DeliveryIT extends NotificationIntegrationTest {
         assertThat(slackPosts("chat.postMessage", "C0BURST").stream().map(post -> formParam(post, "text")))
                 .allMatch(text -> text.contains("queue backlog")).doesNotHaveDuplicates();
         await().atMost(PATIENCE).until(() -> incidents.stream().allMatch(id -> deliveries(id, "SENT") == 1));
+    }
+
+    @Test
+    void aNoteOnTheIncidentIsRepliedInTheThreadOfItsPostInTheServiceChannelOnce() {
+        assertThat(api().putJson("/v1/services/notes/slack-channel", "{\"slackChannel\": \"C0NOTES\"}").status())
+                .isEqualTo(200);
+        UUID incidentId = UUID.randomUUID();
+        sendIncidentEvent(incidentId, new IncidentOpened(incidentId, 5100, "ledger drift", "notes",
+                IncidentSeverity.SEV3, Urgency.LOW, "v1:notes", UUID.randomUUID(), CLOCK.instant()));
+        await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", "C0NOTES").size() == 1);
+        IncidentNoteAdded note = new IncidentNoteAdded(incidentId, 5100, "notes",
+                new Actor("system", "remediation-service", "internal"), "Runbook ledger-fix: replaying the journal",
+                CLOCK.instant());
+        UUID eventId = UUID.randomUUID();
+
+        Envelope<IncidentNoteAdded> envelope = Envelope.of(eventId, incidentId.toString(), note, CLOCK, null);
+        TopicRecorder.send(INFRA.kafka().bootstrapServers(), Topics.INCIDENT_EVENTS, incidentId.toString(),
+                CODEC.encode(envelope));
+        TopicRecorder.send(INFRA.kafka().bootstrapServers(), Topics.INCIDENT_EVENTS, incidentId.toString(),
+                CODEC.encode(envelope));
+        CLOCK.advance(Duration.ofSeconds(1));
+
+        // The fake Slack answers every post as channel D0FAKE: the reply goes to the thread it named.
+        String text = "Note on #5100 by remediation-service: Runbook ledger-fix: replaying the journal";
+        awaitThreadReply("D0FAKE", text);
+        await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> deliveries(incidentId, "SENT") == 2);
+        assertThat(slackPosts("chat.postMessage", "D0FAKE").stream().filter(p -> text.equals(formParam(p, "text"))))
+                .singleElement().satisfies(p -> assertThat(formParam(p, "thread_ts")).isEqualTo("1780000000.000100"));
+        assertThat(slackPosts("chat.postMessage", "C0NOTES")).hasSize(1);
+    }
+
+    @Test
+    void aNoteWrittenBeforeTheIncidentsPostWentOutWaitsForItAndIsRepliedInItsThread() {
+        assertThat(api().putJson("/v1/services/early-notes/slack-channel", "{\"slackChannel\": \"C0EARLY\"}")
+                .status()).isEqualTo(200);
+        assertThat(api().putJson("/v1/services/early-filler/slack-channel", "{\"slackChannel\": \"C0EARLY\"}")
+                .status()).isEqualTo(200);
+        UUID filler = UUID.randomUUID();
+        sendIncidentEvent(filler, new IncidentOpened(filler, 5200, "filler", "early-filler", IncidentSeverity.SEV3,
+                Urgency.LOW, "v1:early-filler", UUID.randomUUID(), CLOCK.instant()));
+        await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", "C0EARLY").size() == 1);
+        UUID incidentId = UUID.randomUUID();
+        sendIncidentEvent(incidentId, new IncidentOpened(incidentId, 5201, "cache cold", "early-notes",
+                IncidentSeverity.SEV3, Urgency.LOW, "v1:early-notes", UUID.randomUUID(), CLOCK.instant()));
+        sendIncidentEvent(incidentId, new IncidentNoteAdded(incidentId, 5201, "early-notes",
+                new Actor("user", "alice", "api"), "warming it by hand", CLOCK.instant()));
+        await().atMost(PATIENCE).until(() -> deliveries(incidentId, "PENDING") == 2);
+
+        CLOCK.advance(Duration.ofSeconds(1));
+        await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", "C0EARLY").size() == 2);
+        CLOCK.advance(Duration.ofSeconds(1));
+
+        awaitThreadReply("D0FAKE", "Note on #5201 by alice via api: warming it by hand");
     }
 
     private int heldBack(List<UUID> incidents) {

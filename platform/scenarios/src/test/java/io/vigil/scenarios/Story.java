@@ -20,8 +20,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -97,9 +99,20 @@ final class Story {
                 Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", signature));
     }
 
-    /** Waits until the fake Slack was asked to post at least {@code count} messages to the channel. */
-    void awaitSlackPostsTo(String channel, int count) {
-        await().atMost(PATIENCE).until(() -> vigil.slackMessagesTo(channel).size() >= count);
+    /**
+     * Waits for a message to a Slack channel, moving the clock a second on at each look: messages to one channel are
+     * paced a second apart by the service's clock, which stands still otherwise.
+     */
+    Map<String, String> awaitSlackMessageAsSecondsPass(String channel,
+            Predicate<Map<String, String>> which) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Optional<Map<String, String>> found = vigil.slackMessagesTo(channel).stream().filter(which)
+                    .findFirst();
+            if (found.isEmpty()) {
+                vigil.clock.advance(Duration.ofSeconds(1));
+            }
+            return found;
+        }, Optional::isPresent).orElseThrow();
     }
 
     /** A click on Approve or Reject of a remediation run's request in Slack, signed as Slack signs it. */

@@ -44,6 +44,9 @@ public interface Deliveries {
     /** Slack pages of the incident that were sent through the Slack API (they have a thread to reply in). */
     List<Delivery> sentSlackPages(UUID incidentId);
 
+    /** The incident's posts to its service's Slack channel that were sent or still will be, oldest first. */
+    List<Delivery> serviceChannelPosts(UUID incidentId);
+
     Optional<Delivery> find(UUID id);
 
     /** Deliveries a provider knows by this reference (an SMS that combined several pages is one reference). */

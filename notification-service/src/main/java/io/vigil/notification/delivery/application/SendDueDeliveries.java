@@ -9,6 +9,7 @@ import io.vigil.notification.contact.domain.ContactMethod;
 import io.vigil.notification.contact.domain.UserContacts;
 import io.vigil.notification.delivery.domain.ChannelUnavailable;
 import io.vigil.notification.delivery.domain.Delivery;
+import io.vigil.notification.delivery.domain.DeliveryStatus;
 import io.vigil.notification.delivery.domain.Purpose;
 import io.vigil.notification.delivery.domain.RetrySchedule;
 import io.vigil.notification.delivery.domain.SendResult;
@@ -45,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SendDueDeliveries {
 
     private static final Logger log = LoggerFactory.getLogger(SendDueDeliveries.class);
+    /** How long a reply waits before it looks again whether the post it replies to was sent. */
+    private static final Duration THREAD_WAIT = Duration.ofSeconds(1);
 
     private final Deliveries deliveries;
     private final ChannelGateway channels;
@@ -167,6 +170,21 @@ public class SendDueDeliveries {
                 group.subList(1, group.size()).forEach(d -> deliveries.hold(d.id(), now.plus(gap.get()),
                         heldBack(d.channel(), gap.get())));
                 sending = List.of(first);
+            }
+        }
+        if (sending.size() == 1 && sending.getFirst().threadParent().isPresent()) {
+            Delivery reply = sending.getFirst();
+            Optional<Delivery> post = deliveries.find(reply.threadParent().get());
+            if (post.isPresent() && post.get().status() == DeliveryStatus.SENT && post.get().providerRef() != null) {
+                sending = List.of(reply.inThread(post.get().providerRef()));
+            } else if (post.isPresent() && post.get().status() == DeliveryStatus.PENDING) {
+                deliveries.hold(reply.id(), clock.instant().plus(THREAD_WAIT), "waiting for the post it replies to");
+                return Optional.empty();
+            } else {
+                return Optional.of(() -> {
+                    deliveries.markFailed(reply.id(), reply.attempts(), "the post it replies to was not sent");
+                    outcomes.failed(reply, reply.attempts(), "the post it replies to was not sent");
+                });
             }
         }
         List<Delivery> sent = sending;

@@ -2,6 +2,7 @@ package io.vigil.notification.delivery.domain;
 
 import io.vigil.notification.contact.domain.Channel;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -67,6 +68,27 @@ public record Delivery(
         String sentVia,
         String providerRef,
         String lastError) {
+
+    private static final String THREAD_OF = "delivery:";
+
+    /** A thread reference that names the post to reply to before the provider has given that post its own. */
+    public static String threadOf(UUID post) {
+        return THREAD_OF + post;
+    }
+
+    /** The post this reply waits for, while its thread reference still names it instead of the provider's. */
+    public Optional<UUID> threadParent() {
+        return threadRef != null && threadRef.startsWith(THREAD_OF)
+                ? Optional.of(UUID.fromString(threadRef.substring(THREAD_OF.length()))) : Optional.empty();
+    }
+
+    /** This reply with the provider's reference of the post it replies to. */
+    public Delivery inThread(String providerThreadRef) {
+        return new Delivery(id, idempotencyKey, requestId, incidentId, incidentNumber, title, service, severity,
+                urgency, userId, userName, slackUser, pageEmail, channel, address, contactMethodId, ruleId, purpose,
+                providerThreadRef, note, fallbackOf, status, attempts, dueAt, createdAt, sentVia, providerRef,
+                lastError);
+    }
 
     /** The short code people type in replies and see in messages. */
     public String incidentCode() {

@@ -20,7 +20,7 @@ public record PageText(String incidentUrlTemplate) {
 
     /** The whole message as plain text. */
     public String plain(Delivery delivery) {
-        if (delivery.purpose() == Purpose.UPDATE) {
+        if (delivery.purpose() == Purpose.UPDATE || delivery.purpose() == Purpose.NOTE) {
             return delivery.note() + "\n" + incidentUrl(delivery);
         }
         if (delivery.purpose() == Purpose.APPROVAL) {

@@ -10,5 +10,7 @@ public enum Purpose {
      * Ask a service's Slack channel to approve or reject a remediation run that waits for a human; the delivery's
      * {@code requestId} is the run's id and its {@code note} says what the run asks.
      */
-    APPROVAL
+    APPROVAL,
+    /** A note written on the incident, replied in the thread of the incident's post in its service's channel. */
+    NOTE
 }

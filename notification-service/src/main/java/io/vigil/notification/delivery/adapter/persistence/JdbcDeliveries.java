@@ -107,9 +107,17 @@ class JdbcDeliveries implements Deliveries {
 
     @Override
     public List<Delivery> cancelPending(UUID incidentId) {
-        // A run's request for approval stays: the run still waits, whatever became of the incident's pages.
+        // A run's request for approval stays (the run still waits), and so does a note: it is news, not a page.
         return jdbc.query("update delivery set status = 'CANCELLED' where incident_id = ? and status = 'PENDING' "
-                + "and purpose <> 'APPROVAL' returning " + COLUMNS, JdbcDeliveries::map, incidentId);
+                + "and purpose not in ('APPROVAL', 'NOTE') returning " + COLUMNS, JdbcDeliveries::map, incidentId);
+    }
+
+    @Override
+    public List<Delivery> serviceChannelPosts(UUID incidentId) {
+        return jdbc.query("select " + COLUMNS + """
+                 from delivery where incident_id = ? and channel = 'SLACK' and purpose = 'PAGE'
+                and user_id like 'service:%' and status in ('PENDING', 'SENT') order by created_at""",
+                JdbcDeliveries::map, incidentId);
     }
 
     @Override

@@ -77,6 +77,7 @@ class SlackSender implements ChannelSender {
         }
         return switch (delivery.purpose()) {
             case UPDATE -> update(delivery);
+            case NOTE -> reply(delivery);
             case APPROVAL -> post(delivery, delivery.title(), messages.approval(delivery));
             case PAGE -> post(delivery, text.headline(delivery), messages.page(delivery));
         };
@@ -103,6 +104,17 @@ class SlackSender implements ChannelSender {
         }
         ChatPostMessageResponse reply = call(() -> methods.chatPostMessage(request -> request.channel(channel)
                 .threadTs(ts).text(delivery.note())));
+        if (!reply.isOk()) {
+            return failure(reply);
+        }
+        return new SendResult.Sent("slack-api", reply.getChannel() + ":" + reply.getTs());
+    }
+
+    /** A reply in the thread of the message the delivery's {@code threadRef} names. */
+    private SendResult reply(Delivery delivery) {
+        String[] ref = delivery.threadRef().split(":", 2);
+        ChatPostMessageResponse reply = call(() -> methods.chatPostMessage(request -> request.channel(ref[0])
+                .threadTs(ref[1]).text(delivery.note())));
         if (!reply.isOk()) {
             return failure(reply);
         }
