@@ -248,6 +248,9 @@ class StatusPageIT {
         assertThat(Instant.parse(text(entry, "updated"))).isNotNull();
         assertThat(text(entry, "content")).contains("Monitoring").contains("A fix is out; we are watching.")
                 .contains("Logins take 10 s &amp; more.");
+
+        String page = visitor.get("/status").body();
+        assertThat(page).contains("Login &lt;slow&gt;").doesNotContain("<slow>");
     }
 
     @Test
@@ -275,7 +278,8 @@ class StatusPageIT {
         assertThat(badLink.json().get("errors").get(0).get("field").asString()).isEqualTo("incidentIds");
 
         Api.Answer badMaintenance = api.post("/v1/status-page/maintenances", "alice", """
-                {"name":"x","body":"y","scheduledFor":"2026-12-01T10:00:00Z","scheduledUntil":"2026-12-01T09:00:00Z"}""");
+                {"name":"x","body":"y",
+                 "scheduledFor":"2026-12-01T10:00:00Z","scheduledUntil":"2026-12-01T09:00:00Z"}""");
         assertThat(badMaintenance.status()).isEqualTo(400);
         assertThat(badMaintenance.json().get("errors").get(0).get("field").asString()).isEqualTo("scheduledUntil");
     }

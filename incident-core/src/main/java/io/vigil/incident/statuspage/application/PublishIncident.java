@@ -33,7 +33,8 @@ public class PublishIncident {
      * @param incidentIds       the internal incidents it is about
      */
     public record Command(Kind kind, String name, String status, String body, Impact impact, Instant scheduledFor,
-            Instant scheduledUntil, Set<UUID> affected, Map<UUID, ComponentStatus> componentStatuses, Set<UUID> incidentIds,
+            Instant scheduledUntil, Set<UUID> affected, Map<UUID, ComponentStatus> componentStatuses,
+            Set<UUID> incidentIds,
             Actor actor) {
     }
 

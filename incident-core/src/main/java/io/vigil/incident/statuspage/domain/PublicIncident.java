@@ -57,8 +57,9 @@ public record PublicIncident(UUID id, Kind kind, String name, UpdateStatus statu
         Instant at = first.createdAt();
         Set<UUID> components = new LinkedHashSet<>(affected);
         components.addAll(componentStatuses.keySet());
-        return new PublicIncident(id, kind, name, first.status(), chosen, kind == Kind.MAINTENANCE ? scheduledFor : null,
-                kind == Kind.MAINTENANCE ? scheduledUntil : null, at, at, first.status().closes() ? at : null,
+        boolean maintenance = kind == Kind.MAINTENANCE;
+        return new PublicIncident(id, kind, name, first.status(), chosen, maintenance ? scheduledFor : null,
+                maintenance ? scheduledUntil : null, at, at, first.status().closes() ? at : null,
                 components, incidentIds, List.of(first));
     }
 
