@@ -98,6 +98,8 @@ final class Vigil implements AutoCloseable {
         properties.put("vigil.notification.twilio.from-number", TWILIO_NUMBER);
         properties.put("vigil.notification.twilio.webhook-base-url", PUBLIC_URL);
         properties.put("vigil.notification.twilio.api-endpoint", twilio.baseUrl());
+        // Status-page webhook subscribers in the scenarios are the local WireMock.
+        properties.put("vigil.notification.webhook.allowed-hosts", "localhost");
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", Integer.toString(mail.getSmtp().getPort()));
         return properties;

@@ -17,7 +17,8 @@ public interface Timeline {
      *              from escalation-service {@code paged}, {@code escalation-level-skipped},
      *              {@code escalation-exhausted}; from notification-service {@code notification-sent},
      *              {@code notification-retrying}, {@code notification-fell-back}, {@code notification-failed},
-     *              {@code notification-cancelled}
+     *              {@code notification-cancelled}; from the status page {@code status-page-update} (a public update
+     *              of a public incident linked to this one)
      * @param actor who did it, or {@code null} for the alert source's own doing
      */
     record Entry(Instant at, String kind, String summary, Actor actor) {

@@ -8,6 +8,7 @@ import io.vigil.contracts.NotificationOutcome;
 import io.vigil.contracts.StableIds;
 import io.vigil.contracts.Topics;
 import io.vigil.notification.delivery.domain.Delivery;
+import io.vigil.notification.delivery.domain.Purpose;
 import io.vigil.starter.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes what became of a delivery on {@link Topics#NOTIFICATION_OUTCOMES} through the outbox (so in the
- * transaction of the row's change) and counts it in {@code vigil_notification_deliveries_total}.
+ * transaction of the row's change) and counts it in {@code vigil_notification_deliveries_total}. A status-page
+ * notice is about no incident, so it is only counted: its row at {@code GET /v1/deliveries} is its record.
  */
 @Component
 public class Outcomes {
@@ -58,6 +60,16 @@ public class Outcomes {
 
     private void publish(Delivery delivery, NotificationOutcome.Status status, int attempt, String reason,
             Instant next, String fallbackChannel) {
+        if (delivery.purpose() != Purpose.NOTICE) {
+            announce(delivery, status, attempt, reason, next, fallbackChannel);
+        }
+        Counter.builder("vigil_notification_deliveries").description("Delivery outcomes by channel")
+                .tag("channel", delivery.channel().wireName()).tag("outcome", status.name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters).increment();
+    }
+
+    private void announce(Delivery delivery, NotificationOutcome.Status status, int attempt, String reason,
+            Instant next, String fallbackChannel) {
         UUID outcomeId = StableIds.of("notification-outcome", delivery.id().toString(), Integer.toString(attempt),
                 status.name());
         NotificationOutcome outcome = new NotificationOutcome(outcomeId, delivery.id(), delivery.requestId(),
@@ -65,8 +77,5 @@ public class Outcomes {
                 fallbackChannel, clock.instant());
         outbox.append(Topics.NOTIFICATION_OUTCOMES,
                 Envelope.of(outcomeId, delivery.incidentId().toString(), outcome, clock, null));
-        Counter.builder("vigil_notification_deliveries").description("Delivery outcomes by channel")
-                .tag("channel", delivery.channel().wireName()).tag("outcome", status.name().toLowerCase(java.util.Locale.ROOT))
-                .register(meters).increment();
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param idempotencyKey  request, contact method and rule (or the delivery it falls back from, or the update's
  *                        cause): the same cause never makes two rows
  * @param requestId       the page it serves
- * @param incidentId      the incident
+ * @param incidentId      the incident; {@code null} for a status-page notice ({@link Purpose#NOTICE})
  * @param incidentNumber  its short number, shown as {@code #42}
  * @param title           what broke
  * @param service         the affected service
@@ -29,7 +29,7 @@ import java.util.UUID;
  * @param ruleId          the rule that chose it
  * @param purpose         a page or an update
  * @param threadRef       for an update, the provider's reference of the page ({@code channel:ts} on Slack)
- * @param note            for an update, what happened
+ * @param note            for an update, what happened; for a notice, the e-mail text or the webhook's JSON
  * @param fallbackOf      the delivery this one replaces after it failed, or {@code null}
  * @param status          where it stands
  * @param attempts        attempts made so far

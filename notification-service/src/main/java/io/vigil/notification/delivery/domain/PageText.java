@@ -20,6 +20,9 @@ public record PageText(String incidentUrlTemplate) {
 
     /** The whole message as plain text. */
     public String plain(Delivery delivery) {
+        if (delivery.purpose() == Purpose.NOTICE) {
+            return delivery.title() + "\n" + delivery.note();
+        }
         if (delivery.purpose() == Purpose.UPDATE || delivery.purpose() == Purpose.NOTE) {
             return delivery.note() + "\n" + incidentUrl(delivery);
         }

@@ -12,5 +12,10 @@ public enum Purpose {
      */
     APPROVAL,
     /** A note written on the incident, replied in the thread of the incident's post in its service's channel. */
-    NOTE
+    NOTE,
+    /**
+     * Tell a status-page subscriber of a public update: no incident, no person; the row's {@code title} is the
+     * e-mail subject and its {@code note} the e-mail text, or for a webhook the JSON document to POST.
+     */
+    NOTICE
 }

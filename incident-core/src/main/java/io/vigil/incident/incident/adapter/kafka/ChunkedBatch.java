@@ -28,7 +28,8 @@ final class ChunkedBatch {
     }
 
     /**
-     * @param decode   turns a record into what the use case takes; throws for a malformed record
+     * @param decode   turns a record into what the use case takes; throws for a malformed record, answers
+     *                 {@code null} for a record this consumer passes over
      * @param together does a chunk in one transaction, all or nothing
      * @param alone    does one in its own transaction
      */
@@ -43,6 +44,9 @@ final class ChunkedBatch {
             } catch (RuntimeException malformed) {
                 doChunk(chunk, decoded, together, alone);
                 throw new BatchListenerFailedException(malformed.getMessage(), malformed, record);
+            }
+            if (item == null) {
+                continue;
             }
             chunk.add(record);
             decoded.add(item);

@@ -12,6 +12,7 @@ import io.vigil.contracts.RemediationRunFinished;
 import io.vigil.contracts.RemediationRunStarted;
 import io.vigil.contracts.RemediationStepFinished;
 import io.vigil.contracts.RemediationStepStarted;
+import io.vigil.contracts.SubscriberNoticeRequested;
 import io.vigil.contracts.Topics;
 import io.vigil.incident.incident.IncidentProperties;
 import io.vigil.incident.incident.application.RecordPaging;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds escalation-service's decisions ({@link Topics#NOTIFICATION_REQUESTS}), notification-service's
  * delivery outcomes ({@link Topics#NOTIFICATION_OUTCOMES}) and remediation-service's runbook reports
- * ({@link Topics#REMEDIATION_EVENTS}) to {@link RecordPaging}, for the incident timeline:
+ * ({@link Topics#REMEDIATION_EVENTS}) to {@link RecordPaging}, for the incident timeline (the status page's
+ * {@link SubscriberNoticeRequested}, which shares the requests topic, is passed over):
  * a poll's worth at a time, like the alerts (see {@link ChunkedBatch}), since every new incident pages.
  */
 @Component
@@ -68,9 +70,13 @@ class PagingListener {
         return new RecordPaging.Delivery(envelope.eventId(), envelope.occurredAt(), payload);
     }
 
+    /** A decision for the timeline, or {@code null} for a status-page notice, which is none of this consumer's. */
     private RecordPaging.Delivery decodeDecision(ConsumerRecord<String, String> record) {
         Envelope<Message> envelope = codec.decode(record.value());
         Message payload = envelope.payload();
+        if (payload instanceof SubscriberNoticeRequested) {
+            return null;
+        }
         if (!(payload instanceof NotificationRequested || payload instanceof EscalationLevelSkipped
                 || payload instanceof EscalationExhausted)) {
             throw new MalformedMessageException(

@@ -23,7 +23,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * E-mail over SMTP (Spring Mail, {@code spring.mail.*}): plain text and HTML alternatives, both linking to the
- * incident. Without {@code spring.mail.host} there is no mail sender and e-mail runs in log mode.
+ * incident; a status-page notice goes with the subject and text its notice carries. Without {@code spring.mail.host}
+ * there is no mail sender and e-mail runs in log mode.
  */
 @Component
 class EmailSender implements ChannelSender {
@@ -55,8 +56,15 @@ class EmailSender implements ChannelSender {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);
             helper.setTo(delivery.address());
-            helper.setSubject(delivery.purpose() == Purpose.UPDATE ? delivery.note() : text.headline(delivery));
-            helper.setText(text.plain(delivery), html(delivery));
+            if (delivery.purpose() == Purpose.NOTICE) {
+                // A status-page notice is written for the public by its author: it goes as they wrote it.
+                helper.setSubject(delivery.title());
+                helper.setText(delivery.note(), "<pre style=\"font-family:inherit;white-space:pre-wrap\">"
+                        + HtmlUtils.htmlEscape(delivery.note()) + "</pre>");
+            } else {
+                helper.setSubject(delivery.purpose() == Purpose.UPDATE ? delivery.note() : text.headline(delivery));
+                helper.setText(text.plain(delivery), html(delivery));
+            }
         } catch (MessagingException | IllegalArgumentException e) {
             return new SendResult.Rejected("email: cannot address " + delivery.address() + ": " + e.getMessage());
         }

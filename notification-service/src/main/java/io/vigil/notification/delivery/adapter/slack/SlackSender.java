@@ -80,6 +80,7 @@ class SlackSender implements ChannelSender {
             case NOTE -> reply(delivery);
             case APPROVAL -> post(delivery, delivery.title(), messages.approval(delivery));
             case PAGE -> post(delivery, text.headline(delivery), messages.page(delivery));
+            case NOTICE -> new SendResult.Rejected("slack: status-page notices go by e-mail or webhook");
         };
     }
 

@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Outgoing webhooks: a CloudEvents 1.0 event in structured JSON mode, signed
  * {@code X-Vigil-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the method's secret>}.
- * Redirects are not followed and internal targets are refused (see {@link WebhookTargets}).
+ * A status-page subscriber's webhook instead receives the notice's own JSON document as {@code application/json},
+ * unsigned: a subscription carries no secret. Redirects are not followed and internal targets are refused (see
+ * {@link WebhookTargets}).
  */
 @Component
 class WebhookSender implements ChannelSender {
@@ -76,6 +78,11 @@ class WebhookSender implements ChannelSender {
         if (refusal.isPresent()) {
             return new SendResult.Rejected(refusal.get());
         }
+        if (delivery.purpose() == Purpose.NOTICE) {
+            return post(HttpRequest.newBuilder(url).timeout(settings.timeout())
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.note(), StandardCharsets.UTF_8)).build());
+        }
         Optional<String> secret = contacts.methodsOf(delivery.userId()).stream()
                 .filter(m -> m.id().equals(delivery.contactMethodId())).map(ContactMethod::secret).findFirst();
         if (secret.isEmpty() || secret.get() == null) {
@@ -87,6 +94,10 @@ class WebhookSender implements ChannelSender {
                 .header("Content-Type", "application/cloudevents+json; charset=utf-8")
                 .header("X-Vigil-Signature", signature(secret.get(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return post(request);
+    }
+
+    private SendResult post(HttpRequest request) {
         HttpResponse<Void> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.discarding());
