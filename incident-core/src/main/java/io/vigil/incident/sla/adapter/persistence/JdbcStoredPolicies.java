@@ -64,9 +64,10 @@ class JdbcStoredPolicies implements StoredPolicies {
     }
 
     private static String json(Map<Severity, Duration> targets) {
+        Map<Severity, Duration> inOrder = new EnumMap<>(Severity.class);
+        inOrder.putAll(targets);
         Map<String, String> plain = new LinkedHashMap<>();
-        new EnumMap<>(targets.isEmpty() ? Map.<Severity, Duration>of() : targets)
-                .forEach((severity, target) -> plain.put(severity.name(), target.toString()));
+        inOrder.forEach((severity, target) -> plain.put(severity.name(), target.toString()));
         return JSON.writeValueAsString(plain);
     }
 
