@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -35,10 +36,14 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = IncidentCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=incident-core",
+                "spring.datasource.hikari.maximum-pool-size=4",
                 "vigil.incident.sla.metrics-refresh=100ms",
                 "vigil.incident.sla.services.storefront.tier=standard",
                 "vigil.incident.sla.services.storefront.resolution-targets.SEV1=45m"})
 @Import(SlaIT.ControlledTime.class)
+// Its configuration is its own, so no other test reuses the context: closing it gives the shared Postgres
+// its connections back.
+@DirtiesContext
 class SlaIT {
 
     private static final Infrastructure INFRA = Infrastructure.shared();
@@ -183,6 +188,10 @@ class SlaIT {
         assertThat(report.get("availabilityPercent").asDouble()).isEqualTo(100.0);
         assertThat(markdown("/v1/services/nothing-happened/sla?month=2026-11"))
                 .contains("**In progress:** figures are up to 2026-11-03T00:00:00Z");
+        HttpResponse<String> anything = fetch("/v1/services/nothing-happened/sla", "*/*");
+        assertThat(anything.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(anything.body()).contains("\"label\":\"30d\"");
         assertThat(api.get("/v1/services/nothing-happened/sla?month=2026-12").json().get("errors").get(0)
                 .get("field").asString()).isEqualTo("month");
         assertThat(api.get("/v1/services/nothing-happened/sla?window=thirty").json().get("errors").get(0)
@@ -244,15 +253,18 @@ class SlaIT {
     }
 
     private String markdown(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", TestTokens.bearer(TestTokens.VIEWER))
-                        .header("Accept", "text/markdown").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = fetch(path, "text/markdown");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/markdown"));
         return response.body();
+    }
+
+    private HttpResponse<String> fetch(String path, String accept) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", TestTokens.bearer(TestTokens.VIEWER))
+                        .header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static double gauge(String scrape, String series) {

@@ -10,6 +10,8 @@ import io.vigil.incident.sla.domain.SlaReport;
 import io.vigil.starter.poll.PollingWorker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SlaGauges extends PollingWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaGauges.class);
 
     static final String BUDGET_REMAINING = "vigil_sla_error_budget_remaining_ratio";
     static final String BURN_RATE = "vigil_sla_burn_rate";
@@ -44,7 +48,14 @@ class SlaGauges extends PollingWorker {
     @Override
     protected int processDue() {
         for (String service : policies.services()) {
-            SlaReport report = reports.forWindow(service, null);
+            SlaReport report;
+            try {
+                report = reports.forWindow(service, null);
+            } catch (RuntimeException e) {
+                // One service's failure (the database gone, say) keeps the others' gauges fresh and its last value.
+                log.warn("SLA gauges of {} not refreshed; keeping the last values", service, e);
+                continue;
+            }
             boolean first = latest.put(service, new Latest(report.budgetRemainingRatio(), report.burnRate())) == null;
             if (first) {
                 Gauge.builder(BUDGET_REMAINING, latest, values -> values.get(service).remaining())

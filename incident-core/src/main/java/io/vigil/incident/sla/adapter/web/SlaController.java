@@ -5,6 +5,7 @@ import io.vigil.incident.sla.application.ReportSla;
 import io.vigil.incident.sla.application.SetSlaPolicy;
 import io.vigil.incident.sla.application.SlaPolicies;
 import io.vigil.incident.sla.domain.SlaReport;
+import io.vigil.starter.security.ApiCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import io.vigil.starter.security.ApiCaller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -86,6 +87,7 @@ class SlaController {
     }
 
     @GetMapping("/sla-policy")
+    @Transactional(readOnly = true)
     PolicyView policy(@PathVariable String service) {
         return PolicyView.of(policies.of(service));
     }
