@@ -89,6 +89,10 @@ class SlaIT {
                 "{\"customerImpacting\":true,\"start\":\"2026-11-10T10:05:00Z\",\"end\":\"2026-11-10T10:35:00Z\"}");
         assertThat(impactA.status()).isEqualTo(200);
         assertThat(impactA.json().get("startFromIncident").asBoolean()).isFalse();
+        JsonNode timeline = api.get("/v1/incidents/" + a.get("id").asString() + "/timeline").json();
+        assertThat(timeline.get(timeline.size() - 1).get("kind").asString()).isEqualTo("impact");
+        assertThat(timeline.get(timeline.size() - 1).get("summary").asString()).isEqualTo(
+                "Marked customer-impacting from 2026-11-10T10:05:00Z to 2026-11-10T10:35:00Z");
 
         // Incident B, SEV3: opened 20 Nov 15:00, acknowledged 15:10, resolved 15:20. Marked customer-impacting
         // while still open, without times: its impact follows the incident, 15:00 to the resolution, 20 min.

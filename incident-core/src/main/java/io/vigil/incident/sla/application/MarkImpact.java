@@ -1,5 +1,7 @@
 package io.vigil.incident.sla.application;
 
+import io.vigil.contracts.Actor;
+import io.vigil.incident.incident.application.Timeline;
 import io.vigil.incident.sla.domain.IncidentTimes;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +18,7 @@ public class MarkImpact {
      * @param start {@code null}: the incident's opening
      * @param end   {@code null}: the incident's resolution, or now while it is open
      */
-    public record Command(UUID incidentId, boolean customerImpacting, Instant start, Instant end, String by) {
+    public record Command(UUID incidentId, boolean customerImpacting, Instant start, Instant end, Actor by) {
     }
 
     /** The outcome. */
@@ -48,11 +50,13 @@ public class MarkImpact {
 
     private final Impacts impacts;
     private final ServiceIncidents incidents;
+    private final Timeline timeline;
     private final Clock clock;
 
-    public MarkImpact(Impacts impacts, ServiceIncidents incidents, Clock clock) {
+    public MarkImpact(Impacts impacts, ServiceIncidents incidents, Timeline timeline, Clock clock) {
         this.impacts = impacts;
         this.incidents = incidents;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -78,9 +82,12 @@ public class MarkImpact {
                     : "is the incident's resolution (" + end + "), which must be after the start; give an end");
         }
         Impacts.ImpactRecord record = new Impacts.ImpactRecord(incident.id(), command.customerImpacting(),
-                command.start(), command.end(), now, command.by());
+                command.start(), command.end(), now, command.by().id());
         impacts.save(record);
-        return new Marked(view(incident, record));
+        View view = view(incident, record);
+        // On the timeline, so a review and whoever reads the incident see that it counts against the SLA.
+        timeline.add(incident.id(), new Timeline.Entry(now, "impact", summary(view), command.by()));
+        return new Marked(view);
     }
 
     /** The incident's impact, or empty when the incident does not exist; not marked reads as not impacting. */
@@ -88,6 +95,14 @@ public class MarkImpact {
     public Optional<View> of(UUID incidentId) {
         return incidents.find(incidentId).map(incident -> view(incident, impacts.find(incidentId)
                 .orElse(new Impacts.ImpactRecord(incidentId, false, null, null, null, null))));
+    }
+
+    private static String summary(View view) {
+        if (!view.customerImpacting()) {
+            return "Marked not customer-impacting";
+        }
+        return "Marked customer-impacting from " + view.start()
+                + (view.end() == null ? " until it resolves" : " to " + view.end());
     }
 
     private static View view(IncidentTimes incident, Impacts.ImpactRecord record) {

@@ -43,7 +43,7 @@ class ImpactController {
     MarkImpact.View mark(@PathVariable UUID id, @Valid @RequestBody ImpactRequest request,
             @AuthenticationPrincipal ApiCaller caller) {
         return switch (markImpact.mark(new MarkImpact.Command(id, request.customerImpacting(), request.start(),
-                request.end(), caller.name()))) {
+                request.end(), caller.actor()))) {
             case MarkImpact.Marked marked -> marked.view();
             case MarkImpact.UnknownIncident unknown -> throw new ResourceNotFound("incident", unknown.incidentId());
             case MarkImpact.Refused refused -> throw InvalidField.of(refused.field(), refused.message());
