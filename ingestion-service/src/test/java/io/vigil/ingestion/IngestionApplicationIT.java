@@ -37,4 +37,13 @@ class IngestionApplicationIT extends IntakeTestSupport {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("vigil_outbox_published_total").contains("service=\"ingestion-service\"");
     }
+
+    @Test
+    void servesItsOpenApiDocumentWithoutAToken() {
+        HttpProbe.Response response = HttpProbe.localhost(port).get("/v3/api-docs");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode document = JsonMapper.builder().build().readTree(response.body());
+        assertThat(document.path("openapi").asString()).startsWith("3.");
+        assertThat(document.path("paths").has("/v2/enqueue")).isTrue();
+    }
 }

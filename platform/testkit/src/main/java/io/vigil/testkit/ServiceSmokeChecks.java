@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every Vigil service must show once started, checked the same way for each: it is ready only
- * with Postgres, Redis and Kafka up, Flyway made its schema with the outbox and inbox, and it exports
- * its metrics for Prometheus. A service's {@code <Service>ApplicationIT} extends this with its
+ * with Postgres, Redis and Kafka up, Flyway made its schema with the outbox and inbox, it exports
+ * its metrics for Prometheus, and it serves the OpenAPI document of its REST API. A service's {@code <Service>ApplicationIT} extends this with its
  * {@code @SpringBootTest} and may add checks of its own.
  */
 public abstract class ServiceSmokeChecks {
@@ -68,6 +68,15 @@ public abstract class ServiceSmokeChecks {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("vigil_outbox_published_total")
                 .contains("service=\"" + environment.getRequiredProperty("spring.application.name") + "\"");
+    }
+
+    @Test
+    void servesItsOpenApiDocumentWithoutAToken() {
+        HttpProbe.Response response = HttpProbe.localhost(port).get("/v3/api-docs");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode document = JsonMapper.builder().build().readTree(response.body());
+        assertThat(document.path("openapi").asString()).startsWith("3.");
+        assertThat(document.path("paths").size()).isPositive();
     }
 
     @Test
