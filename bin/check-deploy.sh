@@ -21,6 +21,9 @@ status=0
 if command -v promtool >/dev/null; then
   promtool check config deploy/prometheus/prometheus.yml || status=1
   promtool check rules deploy/prometheus/rules/*.yml || status=1
+  for tests in deploy/prometheus/tests/*.yml; do
+    [ -e "$tests" ] && { promtool test rules "$tests" || status=1; }
+  done
 else
   echo "SKIPPED: promtool is not installed, deploy/prometheus was not checked."
 fi

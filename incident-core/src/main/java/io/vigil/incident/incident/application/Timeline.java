@@ -18,7 +18,9 @@ public interface Timeline {
      *              {@code escalation-exhausted}; from notification-service {@code notification-sent},
      *              {@code notification-retrying}, {@code notification-fell-back}, {@code notification-failed},
      *              {@code notification-cancelled}; from the status page {@code status-page-update} (a public update
-     *              of a public incident linked to this one)
+     *              of a public incident linked to this one); from the SLA feature {@code impact} (the incident was
+     *              marked customer-impacting, or not); from remediation-service {@code remediation-started},
+     *              {@code remediation-step-started}, {@code remediation-step-finished}, {@code remediation-finished}
      * @param actor who did it, or {@code null} for the alert source's own doing
      */
     record Entry(Instant at, String kind, String summary, Actor actor) {
