@@ -29,8 +29,9 @@ public record Review(UUID id, UUID incidentId, long incidentNumber, String title
     /** A new draft, pre-filled from the incident: summary, impact and the blameless timeline. */
     public static Review draftFrom(UUID id, IncidentFacts incident, List<TimelineLine> timeline, Instant now) {
         Impact impact = new Impact(incident.openedAt(), incident.resolvedAt(), List.of(incident.service()), null);
-        String summary = "%s incident #%d on %s: %s. It lasted %s.".formatted(incident.severity(), incident.number(),
-                incident.service(), incident.title(), Impact.human(impact.duration()));
+        String summary = "%s incident #%d on %s: %s. %s".formatted(incident.severity(), incident.number(),
+                incident.service(), incident.title(), impact.duration() == null ? "It was not resolved when this"
+                        + " review was written." : "It lasted " + Impact.human(impact.duration()) + ".");
         return new Review(id, incident.incidentId(), incident.number(), incident.title(), incident.service(),
                 incident.severity(), ReviewState.DRAFT, impact,
                 new Findings(summary, null, null, null, null, null), timeline, now, now, null);
