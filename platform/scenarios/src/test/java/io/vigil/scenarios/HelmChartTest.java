@@ -91,7 +91,9 @@ class HelmChartTest {
             Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
             assertThat(container.getImage()).as(name).isEqualTo("vigil/" + service + ":0.1.0-SNAPSHOT");
             assertThat(container.getPorts().getFirst().getContainerPort()).as(name).isEqualTo(SERVICES.get(service));
-            assertThat(env(container)).as(name).containsEntry("SERVER_PORT", String.valueOf(SERVICES.get(service)));
+            assertThat(env(container)).as(name).containsEntry("SERVER_PORT", String.valueOf(SERVICES.get(service)))
+                    .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+                    .containsEntry("SPRING_DATA_REDIS_URL", "redis://redis:6379");
 
             assertActuatorProbe(container.getLivenessProbe(), "/actuator/health/liveness", name);
             assertActuatorProbe(container.getStartupProbe(), "/actuator/health/liveness", name);
@@ -121,11 +123,10 @@ class HelmChartTest {
             Map<String, String> env = env(container);
             assertThat(env).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka-0.kafka:9092,kafka-1.kafka:9092")
                     .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db.internal:5432/vigil")
-                    .containsEntry("SPRING_DATA_REDIS_URL", "rediss://cache.internal:6380")
                     .containsEntry("VIGIL_SECURITY_TOKENS_ADMIN_ROLE", "admin")
                     .containsEntry("VIGIL_SECURITY_TOKENS_WALLBOARD_ROLE", "viewer");
             assertThat(secretRef(container, "SPRING_DATASOURCE_PASSWORD")).isEqualTo("db-credentials/password");
-            assertThat(secretRef(container, "SPRING_DATA_REDIS_PASSWORD")).isEqualTo("cache-credentials/password");
+            assertThat(secretRef(container, "SPRING_DATA_REDIS_URL")).isEqualTo("cache-credentials/url");
             assertThat(secretRef(container, "VIGIL_SECURITY_TOKENS_ADMIN_SHA256"))
                     .isEqualTo("vigil-api-tokens/admin-sha256");
             assertThat(secretRef(container, "VIGIL_SECURITY_TOKENS_WALLBOARD_SHA256"))
