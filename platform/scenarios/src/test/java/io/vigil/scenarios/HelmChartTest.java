@@ -218,11 +218,11 @@ class HelmChartTest {
         return of(objects, Deployment.class);
     }
 
-    private static <T> List<T> of(List<HasMetadata> objects, Class<T> type) {
+    static <T> List<T> of(List<HasMetadata> objects, Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    private static Path testResource(String name) {
+    static Path testResource(String name) {
         try {
             return Path.of(HelmChartTest.class.getClassLoader().getResource(name).toURI());
         } catch (java.net.URISyntaxException e) {
@@ -235,7 +235,7 @@ class HelmChartTest {
     }
 
     /** {@code helm template vigil deploy/helm/vigil -n vigil}, each document read as its Kubernetes kind. */
-    private static List<HasMetadata> render(UnaryOperator<TemplateCommand> options) {
+    static List<HasMetadata> render(UnaryOperator<TemplateCommand> options) {
         String manifest = options.apply(new Helm(chart()).template().withName("vigil").withNamespace("vigil")).call();
         List<HasMetadata> objects = new ArrayList<>();
         for (String document : manifest.split("(?m)^---\\s*$")) {
