@@ -119,7 +119,7 @@ public class AcceptNotificationRequest {
         return new Delivery(StableIds.of("delivery", key), key, request.requestId(), request.incidentId(),
                 request.number(), request.title(), request.service(),
                 request.severity() == null ? null : request.severity().name(), urgency.name(), user.id(), user.name(),
-                user.slack(), user.email(), channel, address, methodId, ruleId, Purpose.PAGE, null, null, null,
+                user.slack(), user.email(), channel, address, methodId, ruleId, Purpose.PAGE, null, request.note(), null,
                 DeliveryStatus.PENDING, 0, dueAt, now, null, null, null);
     }
 }

@@ -28,7 +28,8 @@ import java.util.UUID;
  * @param ruleId          the rule that chose it
  * @param purpose         a page or an update
  * @param threadRef       for an update, the provider's reference of the page ({@code channel:ts} on Slack)
- * @param note            for an update, what happened
+ * @param note            for an update, what happened; for a page, the words it came with (a reminder's), or
+ *                        {@code null} for an ordinary page
  * @param fallbackOf      the delivery this one replaces after it failed, or {@code null}
  * @param status          where it stands
  * @param attempts        attempts made so far
