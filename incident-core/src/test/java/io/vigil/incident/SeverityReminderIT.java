@@ -42,7 +42,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = IncidentCoreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=incident-core",
-                "vigil.incident.severity-policy.check-every=200ms"})
+                "vigil.incident.severity-policy.check-every=200ms",
+                "vigil.incident.severity-policy.levels.SEV1.escalate-after=10m"})
 @Import(SeverityReminderIT.ControlledTime.class)
 class SeverityReminderIT {
 
@@ -185,6 +186,9 @@ class SeverityReminderIT {
                 .containsExactly(15L, 30L, 60L, 240L, null);
         assertThat(levels.findValues("commanderRequired").stream().map(JsonNode::asBoolean).toList())
                 .containsExactly(true, true, false, false, false);
+        assertThat(levels.get(0).get("responseTarget").asString()).isEqualTo("PT5M");
+        assertThat(levels.get(0).get("escalateAfterMinutes").asLong()).isEqualTo(10);
+        assertThat(levels.get(1).get("escalateAfter").isNull()).isTrue();
     }
 
     private String declare(String severity) {

@@ -53,13 +53,17 @@ public record SeverityMatrix(Map<Severity, Targets> levels) {
     }
 
     private static final Map<Severity, Targets> DEFAULTS = Map.of(
-            Severity.SEV1, new Targets(Duration.ofMinutes(5), Duration.ofMinutes(15), true, Duration.ofMinutes(10)),
-            Severity.SEV2, new Targets(Duration.ofMinutes(15), Duration.ofMinutes(30), true, Duration.ofMinutes(30)),
+            Severity.SEV1, new Targets(Duration.ofMinutes(5), Duration.ofMinutes(15), true, null),
+            Severity.SEV2, new Targets(Duration.ofMinutes(15), Duration.ofMinutes(30), true, null),
             Severity.SEV3, new Targets(Duration.ofMinutes(30), Duration.ofMinutes(60), false, null),
             Severity.SEV4, new Targets(Duration.ofMinutes(60), Duration.ofMinutes(240), false, null),
             Severity.SEV5, new Targets(Duration.ofMinutes(480), null, false, null));
 
-    /** Response 5 / 15 / 30 / 60 / 480 min, updates every 15 / 30 / 60 / 240 min / none, a commander for SEV1–2. */
+    /**
+     * Response 5 / 15 / 30 / 60 / 480 min, updates every 15 / 30 / 60 / 240 min / none, a commander for SEV1–2, and no
+     * escalation threshold: out of the box the escalation policies' own delays decide alone, so an installation's
+     * paging does not change until it opts in.
+     */
     public static SeverityMatrix defaults() {
         return new SeverityMatrix(Map.of());
     }

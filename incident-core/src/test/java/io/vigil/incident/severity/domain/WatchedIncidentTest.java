@@ -26,6 +26,8 @@ class WatchedIncidentTest {
                         Duration.ofMinutes(240), null);
         assertThat(Severity.values()).extracting(severity -> MATRIX.of(severity).commanderRequired())
                 .containsExactly(true, true, false, false, false);
+        assertThat(Severity.values()).extracting(severity -> MATRIX.of(severity).escalateAfter())
+                .containsOnlyNulls();
     }
 
     @Test
@@ -75,10 +77,15 @@ class WatchedIncidentTest {
     }
 
     @Test
-    void aSev1NobodyTakesOnIsOverdueForResponseUpdateAndEscalation() {
+    void aSev1NobodyTakesOnIsOverdueForResponseUpdateAndEscalationWhenItHasAThreshold() {
         WatchedIncident incident = watched(Severity.SEV1, IncidentStatus.TRIGGERED, null, null);
+        SeverityMatrix withThreshold = new SeverityMatrix(Map.of(Severity.SEV1, new SeverityMatrix.Targets(
+                Duration.ofMinutes(5), Duration.ofMinutes(15), true, Duration.ofMinutes(10))));
 
         assertThat(incident.overdueAt(OPENED.plus(Duration.ofMinutes(15)), MATRIX)).containsExactly(
+                new Overdue(Kind.RESPONSE_OVERDUE, OPENED.plus(Duration.ofMinutes(5))),
+                new Overdue(Kind.UPDATE_OVERDUE, OPENED.plus(Duration.ofMinutes(15))));
+        assertThat(incident.overdueAt(OPENED.plus(Duration.ofMinutes(15)), withThreshold)).containsExactly(
                 new Overdue(Kind.RESPONSE_OVERDUE, OPENED.plus(Duration.ofMinutes(5))),
                 new Overdue(Kind.ESCALATION_DUE, OPENED.plus(Duration.ofMinutes(10))),
                 new Overdue(Kind.UPDATE_OVERDUE, OPENED.plus(Duration.ofMinutes(15))));
