@@ -6,7 +6,9 @@ import io.vigil.incident.severity.application.ReminderLedger;
 import io.vigil.incident.severity.domain.WatchedIncident;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -41,6 +43,13 @@ class JdbcReminderLedger implements ReminderLedger {
                         Severity.valueOf(rs.getString("severity")), IncidentStatus.valueOf(rs.getString("status")),
                         rs.getTimestamp("opened_at").toInstant(), instant(rs.getTimestamp("last_reopened_at")),
                         instant(rs.getTimestamp("last_update_at"))));
+    }
+
+    @Override
+    public Set<UUID> sentForOpenIncidents() {
+        return new HashSet<>(jdbc.queryForList("""
+                select r.reminder_id from severity_reminder r join incident i on i.id = r.incident_id
+                where i.resolved_at is null""", UUID.class));
     }
 
     @Override

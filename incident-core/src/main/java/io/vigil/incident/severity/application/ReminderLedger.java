@@ -3,6 +3,7 @@ package io.vigil.incident.severity.application;
 import io.vigil.incident.severity.domain.WatchedIncident;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The open incidents the severity matrix watches, and the reminders already sent about them. */
@@ -10,6 +11,9 @@ public interface ReminderLedger {
 
     /** Every open incident with its latest reopening and latest update. */
     List<WatchedIncident> openIncidents();
+
+    /** The reminders already sent about incidents that are still open: a pass skips them without a transaction. */
+    Set<UUID> sentForOpenIncidents();
 
     /**
      * Remembers that this reminder (or escalation) went out, in the caller's transaction.

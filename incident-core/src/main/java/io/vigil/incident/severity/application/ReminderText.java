@@ -4,7 +4,6 @@ import io.vigil.incident.incident.domain.Incident;
 import io.vigil.incident.severity.domain.Overdue;
 import io.vigil.incident.severity.domain.SeverityMatrix;
 import java.time.Duration;
-import java.time.Instant;
 
 /** The words of a reminder, as the person reminded reads them on Slack, in a text or an e-mail. */
 final class ReminderText {
@@ -12,14 +11,12 @@ final class ReminderText {
     private ReminderText() {
     }
 
-    static String of(Incident incident, Overdue overdue, SeverityMatrix.Targets targets, String commander,
-            Instant now) {
+    static String of(Incident incident, Overdue overdue, SeverityMatrix.Targets targets, String commander) {
         String head = "#%d %s (%s, %s)".formatted(incident.number(), incident.title(), incident.severity(),
                 incident.service());
         String body = switch (overdue.kind()) {
-            case RESPONSE_OVERDUE -> "nobody has acknowledged it; the %s response target of %s passed %s ago."
-                    .formatted(incident.severity(), human(targets.responseTarget()),
-                            human(Duration.between(overdue.dueAt(), now)));
+            case RESPONSE_OVERDUE -> "nobody has acknowledged it within the %s response target of %s."
+                    .formatted(incident.severity(), human(targets.responseTarget()));
             case UPDATE_OVERDUE -> ("no update in the last %s; a %s incident needs one every %s. Post a note, "
                     + "a status change or a status page update.").formatted(human(targets.updateCadence()),
                             incident.severity(), human(targets.updateCadence()));

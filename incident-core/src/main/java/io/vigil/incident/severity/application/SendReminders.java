@@ -20,6 +20,7 @@ import io.vigil.starter.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,10 +69,12 @@ public class SendReminders {
      */
     public int check() {
         Instant now = clock.instant();
+        Set<UUID> done = ledger.sentForOpenIncidents();
         int sent = 0;
         for (WatchedIncident watched : ledger.openIncidents()) {
             for (Overdue overdue : watched.overdueAt(now, matrix)) {
-                if (Boolean.TRUE.equals(transactions.execute(status -> act(watched, overdue, now)))) {
+                // An incident left overdue stays so for many passes; only a new due time needs a transaction.
+                if (!done.contains(reminderId(watched.id(), overdue)) && Boolean.TRUE.equals(transactions.execute(status -> act(watched, overdue, now)))) {
                     sent++;
                 }
             }
@@ -93,7 +96,7 @@ public class SendReminders {
         String commander = roles.of(incident.id()).stream()
                 .filter(assignment -> assignment.role() == IncidentRole.INCIDENT_COMMANDER)
                 .map(Roles.Assignment::assignee).findFirst().orElse(null);
-        String text = ReminderText.of(incident, overdue, targets, commander, now);
+        String text = ReminderText.of(incident, overdue, targets, commander);
         if (overdue.kind() == Overdue.Kind.ESCALATION_DUE) {
             try {
                 escalateNow.escalate(new EscalateNow.Command(incident.id(), ACTOR, text, id, null));
