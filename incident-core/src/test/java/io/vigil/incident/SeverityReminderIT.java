@@ -3,7 +3,11 @@ package io.vigil.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vigil.contracts.Actor;
+import io.vigil.contracts.AddNote;
+import io.vigil.contracts.Envelope;
 import io.vigil.contracts.EnvelopeCodec;
+import io.vigil.contracts.IncidentRef;
 import io.vigil.contracts.IncidentEscalated;
 import io.vigil.contracts.IncidentSeverity;
 import io.vigil.contracts.Message;
@@ -18,6 +22,7 @@ import io.vigil.testkit.TestTokens;
 import io.vigil.testkit.TopicRecorder;
 import java.time.Clock;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,6 +36,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -70,6 +76,9 @@ class SeverityReminderIT {
 
     @Autowired
     SendReminders sendReminders;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private Api api;
@@ -135,6 +144,33 @@ class SeverityReminderIT {
     }
 
     @Test
+    void aRunbooksNoteIsNotAnUpdateButAStatusPageUpdateIs() {
+        String id = declare("SEV1");
+        api.post("/v1/incidents/" + id + "/acknowledge", "alice");
+        Instant acknowledged = CLOCK.instant();
+
+        CLOCK.advance(Duration.ofMinutes(5));
+        command(new AddNote(UUID.randomUUID(), IncidentRef.byId(UUID.fromString(id)),
+                new Actor("runbook", "restart-checkout", "remediation"), "restarted 3 pods", CLOCK.instant()));
+        await().atMost(PATIENCE).until(() -> kinds(id).contains("note"));
+        CLOCK.advance(Duration.ofMinutes(10));
+
+        assertThat(awaitReminder(id, acknowledged.plus(Duration.ofMinutes(15))).kind()).isEqualTo("update-overdue");
+
+        // The status page writes this line on the linked incident when a public update is posted.
+        jdbc.update("""
+                insert into timeline_entry (incident_id, at, kind, summary, actor_kind, actor_id, actor_via)
+                values (?, ?, 'status-page-update', 'We are failing over', 'user', 'erin', 'status-page')""",
+                UUID.fromString(id), Timestamp.from(CLOCK.instant()));
+        Instant posted = CLOCK.instant();
+        CLOCK.advance(Duration.ofMinutes(14));
+        sendReminders.check();
+        assertThat(kinds(id)).filteredOn("reminder"::equals).hasSize(1);
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(awaitReminder(id, posted.plus(Duration.ofMinutes(15))).kind()).isEqualTo("update-overdue");
+    }
+
+    @Test
     void anUnacknowledgedSev2PastItsResponseTargetRemindsTheOnCall() {
         String id = declare("SEV2");
         Instant opened = CLOCK.instant();
@@ -189,6 +225,13 @@ class SeverityReminderIT {
         assertThat(levels.get(0).get("responseTarget").asString()).isEqualTo("PT5M");
         assertThat(levels.get(0).get("escalateAfterMinutes").asLong()).isEqualTo(10);
         assertThat(levels.get(1).get("escalateAfter").isNull()).isTrue();
+    }
+
+    private void command(Message command) {
+        Envelope<Message> envelope = Envelope.of(UUID.randomUUID(), ((AddNote) command).incident().key(), command,
+                Clock.systemUTC(), null);
+        TopicRecorder.send(INFRA.kafka().bootstrapServers(), Topics.INCIDENT_COMMANDS, envelope.aggregateId(),
+                codec.encode(envelope));
     }
 
     private String declare(String severity) {

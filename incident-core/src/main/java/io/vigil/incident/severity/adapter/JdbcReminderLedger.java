@@ -18,10 +18,13 @@ import org.springframework.stereotype.Repository;
 class JdbcReminderLedger implements ReminderLedger {
 
     /**
-     * Timeline kinds that count as an update: a note, a status change (acknowledging is one), and the public
-     * update the status page writes on a linked incident's timeline.
+     * Timeline kinds that count as an update when a person wrote them: a note, a status change (acknowledging is
+     * one). A runbook's notes or a system's changes are not the word of the people running the incident.
      */
-    static final List<String> UPDATE_KINDS = List.of("note", "status", "acknowledged", "status-page-update");
+    static final List<String> UPDATE_KINDS = List.of("note", "status", "acknowledged");
+
+    /** The public update the status page writes on a linked incident's timeline: an update whoever posted it. */
+    static final String STATUS_PAGE_UPDATE = "status-page-update";
 
     private final JdbcTemplate jdbc;
 
@@ -36,9 +39,9 @@ class JdbcReminderLedger implements ReminderLedger {
                 select i.id, i.severity, i.status, i.opened_at,
                        (select max(t.at) from timeline_entry t where t.incident_id = i.id and t.kind = 'reopened')
                            as last_reopened_at,
-                       (select max(t.at) from timeline_entry t where t.incident_id = i.id and t.kind in (%s))
-                           as last_update_at
-                from incident i where i.resolved_at is null""".formatted(kinds),
+                       (select max(t.at) from timeline_entry t where t.incident_id = i.id
+                           and ((t.kind in (%s) and t.actor_kind = 'user') or t.kind = '%s')) as last_update_at
+                from incident i where i.resolved_at is null""".formatted(kinds, STATUS_PAGE_UPDATE),
                 (rs, row) -> new WatchedIncident(rs.getObject("id", UUID.class),
                         Severity.valueOf(rs.getString("severity")), IncidentStatus.valueOf(rs.getString("status")),
                         rs.getTimestamp("opened_at").toInstant(), instant(rs.getTimestamp("last_reopened_at")),

@@ -14,8 +14,8 @@ import java.util.UUID;
  *
  * @param openedAt       when it opened
  * @param lastReopenedAt its latest reopening, or {@code null}: the response and update clocks start again there
- * @param lastUpdateAt   its latest update (a note, a status change, an acknowledgement or a status page update),
- *                       or {@code null} when none came yet
+ * @param lastUpdateAt   its latest update (a person's note, status change or acknowledgement, or a status page
+ *                       update), or {@code null} when none came yet
  */
 public record WatchedIncident(UUID id, Severity severity, IncidentStatus status, Instant openedAt,
         Instant lastReopenedAt, Instant lastUpdateAt) {
