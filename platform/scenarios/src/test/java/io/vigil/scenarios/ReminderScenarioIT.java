@@ -54,11 +54,11 @@ class ReminderScenarioIT {
                 "{\"assignee\":\"grace\"}").status()).isEqualTo(200);
 
         vigil.clock.advance(Duration.ofMinutes(14));
-        assertThat(story.slackPages("U0GRACE", incident)).isEmpty();
+        assertThat(story.slackReminders("U0GRACE", incident)).isEmpty();
         vigil.clock.advance(Duration.ofMinutes(1));
 
-        story.awaitSlackPages("U0GRACE", incident, 1);
-        Map<String, String> reminder = story.slackPages("U0GRACE", incident).getFirst();
+        story.awaitSlackReminders("U0GRACE", incident, 1);
+        Map<String, String> reminder = story.slackReminders("U0GRACE", incident).getFirst();
         assertThat(reminder.get("blocks")).contains("Reminder: #" + incident.number() + " Checkout rejects every card",
                 "no update in the last 15 min", "\"action_id\":\"acknowledge\"");
         story.awaitTimeline(incident, "reminder", "Reminder to grace: #" + incident.number());
@@ -69,10 +69,10 @@ class ReminderScenarioIT {
         assertThat(alice.postJson("/v1/incidents/" + incident.id() + "/notes",
                 "{\"text\":\"Card processor failover started\"}").status()).isEqualTo(201);
         vigil.clock.advance(Duration.ofMinutes(15));
-        story.awaitSlackPages("U0GRACE", incident, 2);
-        List<Map<String, String>> reminders = story.slackPages("U0GRACE", incident);
+        story.awaitSlackReminders("U0GRACE", incident, 2);
+        List<Map<String, String>> reminders = story.slackReminders("U0GRACE", incident);
         assertThat(reminders.getLast().get("blocks")).contains("no update in the last 15 min");
-        assertThat(story.slackPages("U0ALICE", incident)).as("the on-call was paged once; reminders go to the commander")
-                .hasSize(1);
+        assertThat(story.slackPages("U0ALICE", incident)).as("the on-call was paged once").hasSize(1);
+        assertThat(story.slackReminders("U0ALICE", incident)).as("reminders go to the commander").isEmpty();
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -77,7 +78,7 @@ public class RenderCommunication {
         values.put(Placeholder.TITLE, incident.title());
         values.put(Placeholder.SERVICE, incident.service());
         values.put(Placeholder.SEVERITY, incident.severity().name());
-        values.put(Placeholder.URGENCY, incident.urgency().name().toLowerCase(java.util.Locale.ROOT));
+        values.put(Placeholder.URGENCY, incident.urgency().name().toLowerCase(Locale.ROOT));
         values.put(Placeholder.STATUS, incident.status().label());
         values.put(Placeholder.OPENED_AT, MINUTES.format(incident.openedAt()));
         values.put(Placeholder.RESOLVED_AT, incident.resolvedAt() == null ? "" : MINUTES.format(incident.resolvedAt()));
