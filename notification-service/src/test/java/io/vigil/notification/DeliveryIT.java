@@ -168,6 +168,17 @@ class DeliveryIT extends NotificationIntegrationTest {
         assertThat(bodyParts(mail)).contains("Reminder for RAVI: " + byMail.note()).doesNotContain("You are paged");
     }
 
+    @Test
+    void aReminderComesTheWayThePersonsFirstRuleSaysAndDoesNotRingLater() {
+        NotificationRequested request = reminder(page("ruled", "ignored@example.com", "U0IGNORED", Urgency.HIGH));
+        send(request);
+
+        await().atMost(PATIENCE).until(() -> deliveries(request.incidentId(), "SENT") == 1);
+        assertThat(deliveries(request.incidentId(), "PENDING")).isZero();
+        assertThat(slackPosts("chat.postMessage", "U0RULED")).anyMatch(post -> formParam(post, "blocks")
+                .contains(request.note()));
+    }
+
     private static NotificationRequested reminder(NotificationRequested page) {
         return new NotificationRequested(page.requestId(), page.incidentId(), page.number(), page.title(),
                 page.service(), page.severity(), page.urgency(), 0, 0, page.user(), "reminder:update-overdue",
