@@ -37,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +52,7 @@ import tools.jackson.databind.JsonNode;
                 "vigil.incident.severity-policy.check-every=200ms",
                 "vigil.incident.severity-policy.levels.SEV1.escalate-after=10m"})
 @Import(SeverityReminderIT.ControlledTime.class)
+@DirtiesContext
 class SeverityReminderIT {
 
     private static final Infrastructure INFRA = Infrastructure.shared();
