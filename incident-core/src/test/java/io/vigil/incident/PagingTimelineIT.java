@@ -120,6 +120,20 @@ class PagingTimelineIT {
     }
 
     @Test
+    void aReminderSentToSomebodyShowsAsAReminderNotAsAPage() {
+        UUID incident = openIncident(UUID.randomUUID());
+        NotificationRequested page = page(incident, 1, 1, "erin", "Erin Example", "user");
+
+        publish(Topics.NOTIFICATION_REQUESTS, new NotificationRequested(StableIds.of("reminder", incident.toString()),
+                incident, page.number(), page.title(), page.service(), page.severity(), page.urgency(), 0, 0,
+                page.user(), "reminder:update-overdue", "no update in the last 15 min"));
+
+        assertThat(await().atMost(PATIENCE).until(() -> timeline(incident), lines -> lines.size() == 2))
+                .contains(new Line("paged", "Reminded Erin Example (update-overdue)", "escalation-service",
+                        "internal"));
+    }
+
+    @Test
     void aRunbooksRunAndItsStepsShowOnTheTimeline() {
         UUID incident = openIncident(UUID.randomUUID());
         UUID run = UUID.randomUUID();

@@ -153,6 +153,41 @@ class DeliveryIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void aReminderReadsAsAReminderWithItsWordsOnSlackAndByEmail() throws Exception {
+        NotificationRequested onSlack = reminder(page("rhea", "rhea@example.com", "U0RHEA", Urgency.HIGH));
+        NotificationRequested byMail = reminder(page("ravi", "ravi@example.com", null, Urgency.HIGH));
+        send(onSlack);
+        send(byMail);
+
+        await().atMost(PATIENCE).until(() -> slackPosts("chat.postMessage", "U0RHEA").size() == 1);
+        String blocks = formParam(slackPosts("chat.postMessage", "U0RHEA").getFirst(), "blocks");
+        assertThat(blocks).contains("Reminder: #" + onSlack.number(), onSlack.note(), "\"action_id\":\"acknowledge\"")
+                .doesNotContain("Paged:");
+        await().atMost(PATIENCE).until(() -> mailsTo("ravi@example.com").size() == 1);
+        MimeMessage mail = mailsTo("ravi@example.com").getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Reminder: [SEV2] #%d checkout: p99 latency above 2s"
+                .formatted(byMail.number()));
+        assertThat(bodyParts(mail)).contains("Reminder for RAVI: " + byMail.note()).doesNotContain("You are paged");
+    }
+
+    @Test
+    void aReminderComesTheWayThePersonsFirstRuleSaysAndDoesNotRingLater() {
+        NotificationRequested request = reminder(page("ruled", "ignored@example.com", "U0IGNORED", Urgency.HIGH));
+        send(request);
+
+        await().atMost(PATIENCE).until(() -> deliveries(request.incidentId(), "SENT") == 1);
+        assertThat(deliveries(request.incidentId(), "PENDING")).isZero();
+        assertThat(slackPosts("chat.postMessage", "U0RULED")).anyMatch(post -> formParam(post, "blocks")
+                .contains(request.note()));
+    }
+
+    private static NotificationRequested reminder(NotificationRequested page) {
+        return new NotificationRequested(page.requestId(), page.incidentId(), page.number(), page.title(),
+                page.service(), page.severity(), page.urgency(), 0, 0, page.user(), "reminder:update-overdue",
+                "#%d p99 latency above 2s (SEV2, checkout): no update in the last 30 min.".formatted(page.number()));
+    }
+
+    @Test
     void rulesPageOnSlackNowAndByEmailAfterTheirDelay() {
         NotificationRequested request = page("ruled", "ignored@example.com", "U0IGNORED", Urgency.HIGH);
         send(request);

@@ -255,12 +255,35 @@ final class Story {
                 .map(JsonNode::toString).toList();
     }
 
-    /** Pages about the incident that Slack was asked to post to a member or channel (thread replies left out). */
+    /**
+     * Pages about the incident that Slack was asked to post to a member or channel (thread replies and reminders
+     * left out).
+     */
     List<Map<String, String>> slackPages(String channel, Incident incident) {
         return vigil.slackMessagesTo(channel).stream()
                 .filter(message -> !message.containsKey("thread_ts"))
                 .filter(message -> message.getOrDefault("blocks", "").contains(incident.id()))
+                .filter(message -> !reminder(message))
                 .toList();
+    }
+
+    /** Reminders about the incident (an overdue response or update) that Slack was asked to post to a member. */
+    List<Map<String, String>> slackReminders(String channel, Incident incident) {
+        return vigil.slackMessagesTo(channel).stream()
+                .filter(message -> message.getOrDefault("blocks", "").contains(incident.id()))
+                .filter(Story::reminder)
+                .toList();
+    }
+
+    void awaitSlackReminders(String channel, Incident incident, int count) {
+        explained(incident, () -> await().atMost(PATIENCE)
+                .until(() -> slackReminders(channel, incident).size() >= count));
+        assertThat(slackReminders(channel, incident)).hasSize(count);
+    }
+
+    /** A reminder's Slack message is headed "Reminder: #42 …" where a page's is "#42 …". */
+    private static boolean reminder(Map<String, String> message) {
+        return message.getOrDefault("blocks", "").contains("\"text\":\"Reminder: #");
     }
 
     /** Every request to post a page about the incident to a member, answered or not. */
@@ -298,6 +321,7 @@ final class Story {
     private List<Map<String, String>> sms(String number, Incident incident) {
         return vigil.smsTo(number).stream()
                 .filter(message -> message.getOrDefault("Body", "").contains("#" + incident.number() + " "))
+                .filter(message -> !message.getOrDefault("Body", "").startsWith("Vigil: Reminder: "))
                 .toList();
     }
 

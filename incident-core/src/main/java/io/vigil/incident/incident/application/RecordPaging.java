@@ -111,6 +111,10 @@ public class RecordPaging {
 
     private static Line lineFor(Message message, Instant occurredAt) {
         return switch (message) {
+            case NotificationRequested page when page.level() == 0 && !blank(page.reason())
+                    && page.reason().startsWith("reminder:") -> new Line(page.incidentId(), new Timeline.Entry(
+                    occurredAt, PAGED, "Reminded %s (%s)".formatted(nameOf(page.user()),
+                            page.reason().substring("reminder:".length())), ESCALATION));
             case NotificationRequested page -> new Line(page.incidentId(), new Timeline.Entry(occurredAt, PAGED,
                     "Paged %s (level %d, round %d)%s".formatted(nameOf(page.user()), page.level(), page.round(),
                             blank(page.reason()) ? "" : " via " + page.reason()), ESCALATION));

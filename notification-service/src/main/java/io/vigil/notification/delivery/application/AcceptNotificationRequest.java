@@ -12,7 +12,9 @@ import io.vigil.notification.delivery.domain.DeliveryStatus;
 import io.vigil.notification.delivery.domain.Purpose;
 import io.vigil.starter.inbox.Inbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -87,6 +89,9 @@ public class AcceptNotificationRequest {
             recordUnreachable(request, urgency, userContacts.unreachable(urgency), now);
             return 0;
         }
+        if (request.note() != null) {
+            plan = firstStepOnly(plan);
+        }
         int planned = 0;
         for (PlannedContact contact : plan) {
             String key = "page/%s/%s/%s".formatted(request.requestId(), contact.method().id(), contact.ruleId());
@@ -96,6 +101,16 @@ public class AcceptNotificationRequest {
             }
         }
         return planned;
+    }
+
+    /**
+     * A page with a note (a reminder) reaches the person as their first rule does, at once, and only that way: the
+     * rules that ring later are for getting an incident taken on, and nothing acknowledges a reminder to stop them.
+     */
+    private static List<PlannedContact> firstStepOnly(List<PlannedContact> plan) {
+        Duration first = plan.stream().map(PlannedContact::delay).min(Comparator.naturalOrder()).orElseThrow();
+        return plan.stream().filter(contact -> contact.delay().equals(first))
+                .map(contact -> new PlannedContact(contact.method(), contact.ruleId(), Duration.ZERO)).toList();
     }
 
     /**
@@ -119,7 +134,7 @@ public class AcceptNotificationRequest {
         return new Delivery(StableIds.of("delivery", key), key, request.requestId(), request.incidentId(),
                 request.number(), request.title(), request.service(),
                 request.severity() == null ? null : request.severity().name(), urgency.name(), user.id(), user.name(),
-                user.slack(), user.email(), channel, address, methodId, ruleId, Purpose.PAGE, null, null, null,
+                user.slack(), user.email(), channel, address, methodId, ruleId, Purpose.PAGE, null, request.note(), null,
                 DeliveryStatus.PENDING, 0, dueAt, now, null, null, null);
     }
 }

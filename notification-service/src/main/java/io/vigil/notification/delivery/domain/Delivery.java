@@ -29,7 +29,9 @@ import java.util.UUID;
  * @param ruleId          the rule that chose it
  * @param purpose         a page or an update
  * @param threadRef       for an update, the provider's reference of the page ({@code channel:ts} on Slack)
- * @param note            for an update, what happened; for a notice, the e-mail text or the webhook's JSON
+ * @param note            for an update or a note, what happened; for a page, the words it came with (a
+ *                        reminder's), or {@code null} for an ordinary page; for an approval, what the run asks; for a
+ *                        notice, the e-mail text or the webhook's JSON
  * @param fallbackOf      the delivery this one replaces after it failed, or {@code null}
  * @param status          where it stands
  * @param attempts        attempts made so far

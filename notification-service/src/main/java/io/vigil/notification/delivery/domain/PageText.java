@@ -18,6 +18,11 @@ public record PageText(String incidentUrlTemplate) {
         return incidentUrlTemplate.replace("{id}", delivery.incidentId().toString());
     }
 
+    /** A page that carries words of its own, such as a reminder that an update is overdue. */
+    public static boolean hasNote(Delivery delivery) {
+        return delivery.purpose() == Purpose.PAGE && delivery.note() != null && !delivery.note().isBlank();
+    }
+
     /** The whole message as plain text. */
     public String plain(Delivery delivery) {
         if (delivery.purpose() == Purpose.NOTICE) {
@@ -29,6 +34,14 @@ public record PageText(String incidentUrlTemplate) {
         if (delivery.purpose() == Purpose.APPROVAL) {
             return delivery.title() + "\n" + delivery.note() + "\nRun " + delivery.requestId() + "\nIncident: "
                     + incidentUrl(delivery);
+        }
+        if (hasNote(delivery)) {
+            return """
+                    %s
+                    Reminder for %s: %s
+                    Incident: %s
+                    """.formatted(headline(delivery), delivery.userName() == null ? delivery.userId()
+                    : delivery.userName(), delivery.note(), incidentUrl(delivery));
         }
         return """
                 %s

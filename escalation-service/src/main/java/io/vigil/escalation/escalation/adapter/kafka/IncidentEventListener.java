@@ -9,9 +9,11 @@ import io.vigil.contracts.IncidentOpened;
 import io.vigil.contracts.IncidentReopened;
 import io.vigil.contracts.IncidentResolved;
 import io.vigil.contracts.Message;
+import io.vigil.contracts.ReminderDue;
 import io.vigil.contracts.Topics;
 import io.vigil.escalation.escalation.application.EscalateNow;
 import io.vigil.escalation.escalation.application.RestartEscalation;
+import io.vigil.escalation.escalation.application.SendReminder;
 import io.vigil.escalation.escalation.application.StartEscalation;
 import io.vigil.escalation.escalation.application.StopEscalation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reacts to incident-core's events: opened starts, acknowledged, resolved and merged stop, reopened restarts,
- * escalated moves on.
+ * escalated moves on; a reminder is sent to the person it names or the incident's on-call.
  */
 @Component
 class IncidentEventListener {
@@ -30,14 +32,16 @@ class IncidentEventListener {
     private final StopEscalation stopEscalation;
     private final RestartEscalation restartEscalation;
     private final EscalateNow escalateNow;
+    private final SendReminder sendReminder;
 
     IncidentEventListener(EnvelopeCodec codec, StartEscalation startEscalation, StopEscalation stopEscalation,
-            RestartEscalation restartEscalation, EscalateNow escalateNow) {
+            RestartEscalation restartEscalation, EscalateNow escalateNow, SendReminder sendReminder) {
         this.codec = codec;
         this.startEscalation = startEscalation;
         this.stopEscalation = stopEscalation;
         this.restartEscalation = restartEscalation;
         this.escalateNow = escalateNow;
+        this.sendReminder = sendReminder;
     }
 
     @KafkaListener(topics = Topics.INCIDENT_EVENTS)
@@ -54,6 +58,7 @@ class IncidentEventListener {
                     m.incidentId(), m.number(), null, m.service(), StopEscalation.Reason.MERGED, m.at()));
             case IncidentReopened reopened -> restartEscalation.restart(envelope.eventId(), reopened);
             case IncidentEscalated escalated -> escalateNow.escalate(envelope.eventId(), escalated);
+            case ReminderDue reminder -> sendReminder.remind(envelope.eventId(), reminder);
             default -> {
                 // Other incident events do not change who is paged.
             }

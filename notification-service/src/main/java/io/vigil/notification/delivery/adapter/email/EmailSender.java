@@ -62,7 +62,9 @@ class EmailSender implements ChannelSender {
                 helper.setText(delivery.note(), "<pre style=\"font-family:inherit;white-space:pre-wrap\">"
                         + HtmlUtils.htmlEscape(delivery.note()) + "</pre>");
             } else {
-                helper.setSubject(delivery.purpose() == Purpose.UPDATE ? delivery.note() : text.headline(delivery));
+                helper.setSubject(delivery.purpose() == Purpose.UPDATE ? delivery.note()
+                        : PageText.hasNote(delivery) ? "Reminder: " + text.headline(delivery)
+                        : text.headline(delivery));
                 helper.setText(text.plain(delivery), html(delivery));
             }
         } catch (MessagingException | IllegalArgumentException e) {
@@ -94,7 +96,9 @@ class EmailSender implements ChannelSender {
             return "<p>%s</p><p><a href=\"%s\">Open the incident</a></p>"
                     .formatted(HtmlUtils.htmlEscape(delivery.note()), url);
         }
-        return """
+        String reminder = PageText.hasNote(delivery)
+                ? "<p><strong>Reminder:</strong> %s</p>\n".formatted(HtmlUtils.htmlEscape(delivery.note())) : "";
+        return reminder + """
                 <h2>%s</h2>
                 <table>
                 <tr><th align="left">Severity</th><td>%s</td></tr>

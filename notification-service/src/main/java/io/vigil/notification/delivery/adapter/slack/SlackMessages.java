@@ -34,6 +34,18 @@ final class SlackMessages {
 
     List<LayoutBlock> page(Delivery delivery) {
         String incidentId = delivery.incidentId().toString();
+        if (PageText.hasNote(delivery)) {
+            return List.of(
+                    header(h -> h.text(plainText(truncate("Reminder: " + delivery.incidentCode() + " "
+                            + nullSafe(delivery.title()), 150)))),
+                    section(s -> s.text(markdownText(truncate(delivery.note(), 3000)))),
+                    actions(a -> a.blockId("incident:" + incidentId).elements(List.of(
+                            button(b -> b.actionId(ACKNOWLEDGE).text(plainText("Acknowledge")).value(incidentId)
+                                    .style("primary")),
+                            button(b -> b.actionId(RESOLVE).text(plainText("Resolve")).value(incidentId))))),
+                    context(c -> c.elements(List.of(markdownText("Reminded: " + nullSafe(delivery.userName())
+                            + " · <" + text.incidentUrl(delivery) + "|" + delivery.incidentCode() + ">")))));
+        }
         return List.of(
                 header(h -> h.text(plainText(truncate(delivery.incidentCode() + " " + nullSafe(delivery.title()), 150)))),
                 section(s -> s.fields(List.of(

@@ -9,6 +9,7 @@ import io.vigil.notification.contact.domain.Channel;
 import io.vigil.notification.delivery.adapter.logmode.LogMode;
 import io.vigil.notification.delivery.application.ChannelSender;
 import io.vigil.notification.delivery.domain.Delivery;
+import io.vigil.notification.delivery.domain.PageText;
 import io.vigil.notification.delivery.domain.Purpose;
 import io.vigil.notification.delivery.domain.SendResult;
 import java.net.URI;
@@ -80,6 +81,9 @@ class SmsSender implements ChannelSender {
     private static String line(Delivery delivery) {
         if (delivery.purpose() == Purpose.UPDATE) {
             return delivery.note();
+        }
+        if (PageText.hasNote(delivery)) {
+            return "Reminder: " + delivery.note();
         }
         return "%s %s %s broke: %s".formatted(delivery.severity() == null ? "" : delivery.severity(),
                 delivery.incidentCode(), delivery.service(), delivery.title()).strip();

@@ -10,6 +10,7 @@ import io.vigil.notification.contact.domain.Channel;
 import io.vigil.notification.delivery.adapter.logmode.LogMode;
 import io.vigil.notification.delivery.application.ChannelSender;
 import io.vigil.notification.delivery.domain.Delivery;
+import io.vigil.notification.delivery.domain.PageText;
 import io.vigil.notification.delivery.domain.SendResult;
 import java.net.URI;
 import org.springframework.stereotype.Component;
@@ -54,9 +55,10 @@ class VoiceSender implements ChannelSender {
     }
 
     static String twiml(Delivery delivery, String webhookBaseUrl) {
-        String summary = "Vigil page. %s, incident %d on %s: %s.".formatted(
-                delivery.severity() == null ? "" : delivery.severity().replace("SEV", "severity "),
-                delivery.incidentNumber(), delivery.service(), delivery.title());
+        String summary = PageText.hasNote(delivery) ? "Vigil reminder. " + delivery.note()
+                : "Vigil page. %s, incident %d on %s: %s.".formatted(
+                        delivery.severity() == null ? "" : delivery.severity().replace("SEV", "severity "),
+                        delivery.incidentNumber(), delivery.service(), delivery.title());
         String action = webhookBaseUrl + "/v1/twilio/voice?incident=" + delivery.incidentNumber();
         return """
                 <Response><Gather numDigits="1" action="%s" method="POST"><Say>%s Press 4 to acknowledge, \
