@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * What the devstack loads so a first alert pages someone: one integration per kind of alert source
  * with a known key, all for the {@code checkout} service, and the escalation example (users, a
- * schedule and a policy for {@code checkout}) and a dry-run runbook for it. Keys are printed at start; they are
+ * schedule and a policy for {@code checkout}), a dry-run runbook and a 99.9 % SLA for it. Keys are printed at start; they are
  * for a local playground only.
  */
 public final class DemoConfiguration {
@@ -51,6 +51,8 @@ public final class DemoConfiguration {
         properties.put("vigil.escalation.config-file", "classpath:escalation/example.yaml");
         // A runbook for checkout in dry run: it describes its steps on the incident's timeline, executes none.
         properties.put("vigil.remediation.runbooks", "classpath:runbooks/remediation-service/checkout-demo.yaml");
+        // checkout promises 99.9 %: its error budget and burn rate show on /actuator/prometheus and the dashboards.
+        properties.put("vigil.incident.sla.services.checkout.tier", "standard");
         return properties;
     }
 }
