@@ -3,10 +3,13 @@ package io.vigil.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vigil.contracts.Actor;
 import io.vigil.contracts.Envelope;
 import io.vigil.contracts.EnvelopeCodec;
 import io.vigil.contracts.EscalationExhausted;
+import io.vigil.contracts.IncidentRef;
 import io.vigil.contracts.Message;
+import io.vigil.contracts.PublishStatusUpdate;
 import io.vigil.contracts.StableIds;
 import io.vigil.contracts.SubscriberNoticeRequested;
 import io.vigil.contracts.Topics;
@@ -288,6 +291,53 @@ class StatusPageIT {
         String group = groupId == null ? "" : ",\"groupId\":\"%s\"".formatted(groupId);
         return created(api.post("/v1/status-page/components", null, "{\"name\":\"%s\"%s}".formatted(name, group)))
                 .get("id").asString();
+    }
+
+    @Test
+    void anUpdateAskedForFromSlackIsPublishedOnTheLinkedPublicIncidentOnceAndOneWithNothingLinkedIsRefused() {
+        String internal = created(api.post("/v1/incidents", "alice",
+                "{\"title\":\"search slow\",\"service\":\"search\",\"severity\":\"SEV2\"}")).get("id").asString();
+        String lonely = created(api.post("/v1/incidents", "alice",
+                "{\"title\":\"ledger drift\",\"service\":\"ledger\",\"severity\":\"SEV3\"}")).get("id").asString();
+        String publicId = created(api.post("/v1/status-page/incidents", "alice", """
+                {"name":"Slow search","body":"Searches are slow; we are looking into it.",
+                 "incidentIds":["%s"]}""".formatted(internal))).get("id").asString();
+        PublishStatusUpdate fromSlack = new PublishStatusUpdate(UUID.randomUUID(),
+                IncidentRef.byId(UUID.fromString(internal)), "identified", "An index rebuild is slowing searches.",
+                new Actor("user", "carol", "slack"), Instant.now());
+
+        sendCommand(fromSlack);
+        sendCommand(fromSlack);
+        sendCommand(new PublishStatusUpdate(UUID.randomUUID(), IncidentRef.byId(UUID.fromString(lonely)), null,
+                "Nothing to see.", new Actor("user", "carol", "slack"), Instant.now()));
+
+        JsonNode published = await().atMost(PATIENCE).until(() -> summary().get("incidents").get(0),
+                incident -> incident.get("incident_updates").size() == 2);
+        assertThat(published.get("id").asString()).isEqualTo(publicId);
+        assertThat(published.get("status").asString()).isEqualTo("identified");
+        assertThat(published.get("incident_updates").get(0).get("body").asString())
+                .isEqualTo("An index rebuild is slowing searches.");
+        await().atMost(PATIENCE).until(() -> timelineSummaries(lonely, "refused").size() == 1);
+        assertThat(timelineSummaries(lonely, "refused").getFirst()).isEqualTo("Status page update by carol via slack "
+                + "not published: no unresolved public incident is linked to this incident");
+        assertThat(summary().get("incidents").get(0).get("incident_updates")).hasSize(2);
+        assertThat(timelineSummaries(internal, "status-page-update")).hasSize(2);
+    }
+
+    private void sendCommand(PublishStatusUpdate command) {
+        TopicRecorder.send(INFRA.kafka().bootstrapServers(), Topics.INCIDENT_COMMANDS, command.incident().key(),
+                codec.encode(Envelope.of(command.commandId(), command.incident().key(), command, Clock.systemUTC(),
+                        null)));
+    }
+
+    private List<String> timelineSummaries(String incidentId, String kind) {
+        List<String> summaries = new ArrayList<>();
+        for (JsonNode entry : api.get("/v1/incidents/" + incidentId + "/timeline").json()) {
+            if (entry.get("kind").asString().equals(kind)) {
+                summaries.add(entry.get("summary").asString());
+            }
+        }
+        return summaries;
     }
 
     private JsonNode summary() {

@@ -43,7 +43,8 @@ public final class MessageCatalog {
             new Entry("RemediationRunFinished", 1, RemediationRunFinished.class),
             new Entry("ReminderDue", 1, ReminderDue.class),
             new Entry("SubscriberNoticeRequested", 1, SubscriberNoticeRequested.class),
-            new Entry("DecideRemediationRun", 1, DecideRemediationRun.class));
+            new Entry("DecideRemediationRun", 1, DecideRemediationRun.class),
+            new Entry("PublishStatusUpdate", 1, PublishStatusUpdate.class));
 
     private static final Map<String, Entry> BY_TYPE = ENTRIES.stream()
             .collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

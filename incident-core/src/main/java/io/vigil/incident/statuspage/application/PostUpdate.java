@@ -42,12 +42,29 @@ public class PostUpdate {
 
     @Transactional
     public PublicIncident post(Command command) {
+        return post(command, UUID.randomUUID());
+    }
+
+    /**
+     * Refuses a status the incident cannot take (a maintenance is not "identified"), before anything is posted.
+     *
+     * @throws io.vigil.incident.statuspage.domain.InvalidStatusPageRequest naming the status
+     */
+    public void validate(PublicIncident incident, String status) {
+        if (status != null) {
+            UpdateStatus.fromLabel(status, incident.kind(), "status");
+        }
+    }
+
+    /** @param updateId the new update's id: derived from its cause when a replay must not post it twice */
+    @Transactional
+    public PublicIncident post(Command command, UUID updateId) {
         PublicIncident incident = incidents.lock(command.publicIncidentId())
                 .orElseThrow(() -> new ResourceNotFound("public incident", command.publicIncidentId()));
         UpdateStatus status = command.status() == null ? incident.status()
                 : UpdateStatus.fromLabel(command.status(), incident.kind(), "status");
         Instant now = clock.instant();
-        PublicUpdate update = new PublicUpdate(UUID.randomUUID(), incident.id(), status, command.body(),
+        PublicUpdate update = new PublicUpdate(updateId, incident.id(), status, command.body(),
                 command.actor() == null ? null : command.actor().id(), now);
         Map<UUID, ComponentStatus> statuses = incident.componentStatusesFor(status, command.componentStatuses());
         PublicIncident after = incident.post(update, command.impact(), command.componentStatuses().keySet());

@@ -20,6 +20,9 @@ public interface PublicIncidents {
     /** Everything not resolved or completed, and everything resolved or completed since {@code since}, newest first. */
     List<PublicIncident> openOrSince(Instant since);
 
+    /** The public incidents (not maintenances) linked to an internal incident and not yet resolved, oldest first. */
+    List<PublicIncident> openLinkedTo(UUID incidentId);
+
     /** The most recently updated, newest first. */
     List<PublicIncident> latest(int limit);
 }

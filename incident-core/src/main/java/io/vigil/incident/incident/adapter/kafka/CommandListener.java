@@ -7,6 +7,7 @@ import io.vigil.contracts.EnvelopeCodec;
 import io.vigil.contracts.EscalateIncident;
 import io.vigil.contracts.MalformedMessageException;
 import io.vigil.contracts.Message;
+import io.vigil.contracts.PublishStatusUpdate;
 import io.vigil.contracts.ResolveIncident;
 import io.vigil.contracts.Topics;
 import io.vigil.incident.incident.application.CarryOutCommand;
@@ -14,7 +15,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds every command on {@link Topics#INCIDENT_COMMANDS} to {@link CarryOutCommand}. */
+/**
+ * Feeds every command on {@link Topics#INCIDENT_COMMANDS} about the incident itself to {@link CarryOutCommand}; a
+ * status page update is the status page feature's.
+ */
 @Component
 class CommandListener {
 
@@ -30,6 +34,10 @@ class CommandListener {
     void onCommand(ConsumerRecord<String, String> record) {
         Envelope<Message> envelope = codec.decode(record.value());
         Message payload = envelope.payload();
+        if (payload instanceof PublishStatusUpdate) {
+            // The status page's own listener carries it out.
+            return;
+        }
         if (!(payload instanceof AcknowledgeIncident || payload instanceof ResolveIncident
                 || payload instanceof EscalateIncident || payload instanceof AddNote)) {
             throw new MalformedMessageException(

@@ -81,6 +81,14 @@ class JdbcPublicIncidents implements PublicIncidents {
     }
 
     @Override
+    public List<PublicIncident> openLinkedTo(UUID incidentId) {
+        return assemble(jdbc.query("select " + COLUMNS + """
+                 from status_incident where resolved_at is null and kind = 'incident'
+                and id in (select status_incident_id from status_incident_link where incident_id = ?)
+                order by created_at, id""", JdbcPublicIncidents::row, incidentId));
+    }
+
+    @Override
     public List<PublicIncident> latest(int limit) {
         return assemble(jdbc.query("select " + COLUMNS + " from status_incident order by updated_at desc, id limit ?",
                 JdbcPublicIncidents::row, limit));
