@@ -324,6 +324,42 @@ class StatusPageIT {
         assertThat(timelineSummaries(internal, "status-page-update")).hasSize(2);
     }
 
+    @Test
+    void anUpdateCanStartFromACommunicationTemplateFilledWithTheLinkedIncident() {
+        String internal = created(api.post("/v1/incidents", "alice",
+                "{\"title\":\"Payments declined\",\"service\":\"payments\",\"severity\":\"SEV2\"}"))
+                .get("id").asString();
+        JsonNode opened = created(api.post("/v1/status-page/incidents", "alice", """
+                {"name":"Card payments fail","template":"customer-start","incidentIds":["%s"],
+                 "message":"Card payments may be declined."}""".formatted(internal)));
+        String publicId = opened.get("id").asString();
+        String first = opened.get("updates").get(0).get("body").asString();
+        assertThat(first).startsWith("Investigating: Payments declined\nWe are investigating an issue affecting "
+                + "payments. It started at ").contains("Card payments may be declined.\nWe will post another update "
+                + "within 30 min.");
+
+        JsonNode updated = created(api.post("/v1/status-page/incidents/" + publicId + "/updates", "bob",
+                "{\"status\":\"identified\",\"template\":\"customer-update\",\"message\":\"A processor is down.\"}"));
+        assertThat(updated.get("updates").get(0).get("body").asString())
+                .isEqualTo("Update: Payments declined\nA processor is down.\nCurrent status: triggered. Next update "
+                        + "within 30 min.");
+        sendCommand(new PublishStatusUpdate(UUID.randomUUID(), IncidentRef.byId(UUID.fromString(internal)),
+                "monitoring", "template:customer-update Payments recover.", new Actor("user", "carol", "slack"),
+                Instant.now()));
+        JsonNode fromSlack = await().atMost(PATIENCE).until(() -> api.get("/v1/status-page/incidents/" + publicId)
+                .json(), incident -> incident.get("updates").size() == 3);
+        assertThat(fromSlack.get("updates").get(0).get("body").asString()).startsWith("Update: Payments declined\n"
+                + "Payments recover.");
+
+        Api.Answer unknown = api.post("/v1/status-page/incidents/" + publicId + "/updates", "bob",
+                "{\"template\":\"customer-gossip\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.raw().body()).contains("template").contains("customer-start");
+        Api.Answer nothing = api.post("/v1/status-page/incidents/" + publicId + "/updates", "bob", "{}");
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.raw().body()).contains("body").contains("unless a template is named");
+    }
+
     private void sendCommand(PublishStatusUpdate command) {
         TopicRecorder.send(INFRA.kafka().bootstrapServers(), Topics.INCIDENT_COMMANDS, command.incident().key(),
                 codec.encode(Envelope.of(command.commandId(), command.incident().key(), command, Clock.systemUTC(),

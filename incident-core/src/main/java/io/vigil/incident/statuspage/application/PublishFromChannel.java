@@ -27,10 +27,12 @@ public class PublishFromChannel {
     private final PublicIncidents incidents;
     private final PostUpdate postUpdate;
     private final Timeline timeline;
+    private final StartFromTemplate fromTemplate;
     private final Clock clock;
 
     public PublishFromChannel(Inbox inbox, PublicIncidents incidents, PostUpdate postUpdate, Timeline timeline,
-            Clock clock) {
+            StartFromTemplate fromTemplate, Clock clock) {
+        this.fromTemplate = fromTemplate;
         this.inbox = inbox;
         this.incidents = incidents;
         this.postUpdate = postUpdate;
@@ -60,8 +62,16 @@ public class PublishFromChannel {
                 return 0;
             }
         }
+        String text;
+        try {
+            text = fromTemplate.fromTyped(command.message(), List.of(command.incident().incidentId()));
+        } catch (InvalidStatusPageRequest invalid) {
+            refuse(command, "Status page update by %s not published: '%s' %s".formatted(by, invalid.field(),
+                    invalid.rule()));
+            return 0;
+        }
         for (PublicIncident incident : linked) {
-            postUpdate.post(new PostUpdate.Command(incident.id(), command.status(), command.message(), null, Map.of(),
+            postUpdate.post(new PostUpdate.Command(incident.id(), command.status(), text, null, Map.of(),
                     command.actor()), StableIds.of("status-update", command.commandId().toString(),
                     incident.id().toString()));
         }

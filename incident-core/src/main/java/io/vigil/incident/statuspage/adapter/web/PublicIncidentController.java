@@ -5,8 +5,10 @@ import io.vigil.incident.statuspage.application.LinkIncidents;
 import io.vigil.incident.statuspage.application.PostUpdate;
 import io.vigil.incident.statuspage.application.PublishIncident;
 import io.vigil.incident.statuspage.application.ReadStatusPage;
+import io.vigil.incident.statuspage.application.StartFromTemplate;
 import io.vigil.incident.statuspage.domain.ComponentStatus;
 import io.vigil.incident.statuspage.domain.Impact;
+import io.vigil.incident.statuspage.domain.InvalidStatusPageRequest;
 import io.vigil.incident.statuspage.domain.Kind;
 import io.vigil.starter.security.ApiCaller;
 import jakarta.validation.Valid;
@@ -44,8 +46,11 @@ class PublicIncidentController {
     private final PostUpdate postUpdate;
     private final LinkIncidents link;
     private final ReadStatusPage read;
+    private final StartFromTemplate fromTemplate;
 
-    PublicIncidentController(PublishIncident publish, PostUpdate postUpdate, LinkIncidents link, ReadStatusPage read) {
+    PublicIncidentController(PublishIncident publish, PostUpdate postUpdate, LinkIncidents link, ReadStatusPage read,
+            StartFromTemplate fromTemplate) {
+        this.fromTemplate = fromTemplate;
         this.publish = publish;
         this.postUpdate = postUpdate;
         this.link = link;
@@ -60,10 +65,13 @@ class PublicIncidentController {
      *                    when not given
      * @param components  component id to the status it takes now ({@code partial_outage}...)
      * @param incidentIds the internal incidents it is about
+     * @param body        what the public reads; may be left out when a template is named
+     * @param template    a communication template (e.g. {@code customer-start}) the body starts from, filled in
+     *                    with the first internal incident and {@code message}
      */
     record IncidentRequest(@NotBlank @Size(max = 255) String name, String status,
-            @NotBlank @Size(max = 16384) String body, String impact, Map<UUID, String> components,
-            List<UUID> incidentIds) {
+            @Size(max = 16384) String body, String impact, Map<UUID, String> components,
+            List<UUID> incidentIds, String template, @Size(max = 16384) String message) {
     }
 
     /** A scheduled maintenance: its window and the components it will affect. */
@@ -72,9 +80,12 @@ class PublicIncidentController {
             List<UUID> incidentIds) {
     }
 
-    /** An update; {@code status} keeps the current one when not given. */
-    record UpdateRequest(String status, @NotBlank @Size(max = 16384) String body, String impact,
-            Map<UUID, String> components) {
+    /**
+     * An update; {@code status} keeps the current one when not given. The body may be left out when a template is
+     * named: it is then filled in with the first linked internal incident and {@code message}.
+     */
+    record UpdateRequest(String status, @Size(max = 16384) String body, String impact,
+            Map<UUID, String> components, String template, @Size(max = 16384) String message) {
     }
 
     record LinkRequest(@NotEmpty List<@NotNull UUID> incidentIds) {
@@ -93,8 +104,9 @@ class PublicIncidentController {
     @PostMapping("/incidents")
     ResponseEntity<PublicIncidentView> open(@Valid @RequestBody IncidentRequest request,
             @AuthenticationPrincipal ApiCaller caller) {
+        String body = body(request.body(), request.template(), ids(request.incidentIds()), request.message());
         PublicIncidentView incident = PublicIncidentView.of(publish.publish(new PublishIncident.Command(
-                Kind.INCIDENT, request.name(), request.status(), request.body(), impact(request.impact()), null, null,
+                Kind.INCIDENT, request.name(), request.status(), body, impact(request.impact()), null, null,
                 Set.of(), statuses(request.components()), ids(request.incidentIds()), caller.actor())));
         return created(incident);
     }
@@ -112,8 +124,10 @@ class PublicIncidentController {
     @PostMapping({"/incidents/{id}/updates", "/maintenances/{id}/updates"})
     ResponseEntity<PublicIncidentView> update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest request,
             @AuthenticationPrincipal ApiCaller caller) {
+        String body = request.template() == null ? body(request.body(), null, Set.of(), null)
+                : body(request.body(), request.template(), read.incident(id).incidentIds(), request.message());
         PublicIncidentView incident = PublicIncidentView.of(postUpdate.post(new PostUpdate.Command(id,
-                request.status(), request.body(), impact(request.impact()), statuses(request.components()),
+                request.status(), body, impact(request.impact()), statuses(request.components()),
                 caller.actor())));
         return ResponseEntity.status(201).body(incident);
     }
@@ -121,6 +135,17 @@ class PublicIncidentController {
     @PostMapping({"/incidents/{id}/links", "/maintenances/{id}/links"})
     PublicIncidentView link(@PathVariable UUID id, @Valid @RequestBody LinkRequest request) {
         return PublicIncidentView.of(link.link(id, ids(request.incidentIds())));
+    }
+
+    /** The body as given, or started from the template when one is named and no body is. */
+    private String body(String body, String template, Set<UUID> incidents, String message) {
+        if (body != null && !body.isBlank()) {
+            return body;
+        }
+        if (template == null) {
+            throw new InvalidStatusPageRequest("body", "is required unless a template is named");
+        }
+        return fromTemplate.text(template, incidents, message);
     }
 
     private static ResponseEntity<PublicIncidentView> created(PublicIncidentView view) {
