@@ -151,13 +151,7 @@ class KubernetesActionsIT {
     void aRollbackActionPutsThePodTemplateOfThePreviousRevisionBack() {
         String svc = "k8s-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> labels = Map.of("app", svc);
-        kubectl.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
-                .withNewMetadata().withName(svc).withNamespace("shop")
-                .addToAnnotations("deployment.kubernetes.io/revision", "2").endMetadata()
-                .withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName("web").withImage("shop/checkout:2.0").endContainer()
-                .endSpec().endTemplate().endSpec().build()).create();
+        revisedDeployment(svc, labels, "2", "shop/checkout:2.0");
         replicaSet(svc, labels, "1", "shop/checkout:1.9");
         replicaSet(svc, labels, "2", "shop/checkout:2.0");
         RemediationHarness.putYaml(service, "/v1/runbooks/undo-" + svc, """
@@ -185,12 +179,7 @@ class KubernetesActionsIT {
     void aRollbackWithoutAnEarlierRevisionFailsAndChangesNothing() {
         String svc = "k8s-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> labels = Map.of("app", svc);
-        kubectl.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
-                .withNewMetadata().withName(svc).withNamespace("shop").endMetadata()
-                .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName("web").withImage("shop/checkout:1.0").endContainer()
-                .endSpec().endTemplate().endSpec().build()).create();
+        revisedDeployment(svc, labels, "1", "shop/checkout:1.0");
         replicaSet(svc, labels, "1", "shop/checkout:1.0");
         RemediationHarness.putYaml(service, "/v1/runbooks/undo-" + svc, """
                 name: undo-%1$s
@@ -209,6 +198,17 @@ class KubernetesActionsIT {
                 .isEqualTo("deployment shop/%s has no earlier revision to roll back to".formatted(svc));
         assertThat(current("shop", svc).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("shop/checkout:1.0");
+    }
+
+    /** A deployment at a revision, with a selector, as the deployment controller leaves it. */
+    private static void revisedDeployment(String name, Map<String, String> labels, String revision, String image) {
+        kubectl.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder()
+                .withNewMetadata().withName(name).withNamespace("shop")
+                .addToAnnotations("deployment.kubernetes.io/revision", revision).endMetadata()
+                .withNewSpec().withReplicas(2).withNewSelector().withMatchLabels(labels).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage(image).endContainer()
+                .endSpec().endTemplate().endSpec().build()).create();
     }
 
     /** A replica set as the deployment controller leaves one behind for each revision. */

@@ -7,6 +7,7 @@ import io.vigil.incident.communication.domain.CommunicationTemplate;
 import io.vigil.incident.communication.domain.Placeholder;
 import io.vigil.incident.communication.domain.TemplateName;
 import io.vigil.starter.security.ApiCaller;
+import io.vigil.starter.web.InvalidField;
 import io.vigil.starter.web.ResourceNotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -103,10 +103,7 @@ class TemplateController {
 
     @ExceptionHandler(InvalidTemplate.class)
     ProblemDetail invalid(InvalidTemplate invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid request: '%s' %s".formatted(invalid.field(), invalid.getMessage()));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+        ProblemDetail problem = InvalidField.problem(invalid.field(), invalid.getMessage());
         if (invalid.placeholder() != null) {
             problem.setProperty("placeholder", invalid.placeholder());
         }

@@ -1,6 +1,7 @@
 package io.vigil.incident.incident.adapter.web;
 
 import io.vigil.incident.incident.application.IncidentQuery;
+import io.vigil.starter.web.InvalidField;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,7 +27,7 @@ final class Cursor {
                     Long.parseLong(plain.substring(dot + 1, colon)));
             return new IncidentQuery.Position(openedAt, Long.parseLong(plain.substring(colon + 1)));
         } catch (RuntimeException e) {
-            throw InvalidParameter.of("cursor", "is not a cursor this API gave out");
+            throw InvalidField.of("cursor", "is not a cursor this API gave out");
         }
     }
 }

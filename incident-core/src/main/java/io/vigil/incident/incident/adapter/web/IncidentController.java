@@ -16,6 +16,7 @@ import io.vigil.incident.incident.domain.Lifecycle;
 import io.vigil.incident.incident.domain.Severity;
 import io.vigil.incident.incident.domain.Urgency;
 import io.vigil.starter.security.ApiCaller;
+import io.vigil.starter.web.InvalidField;
 import io.vigil.starter.web.ResourceNotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -209,7 +210,7 @@ class IncidentController {
             @AuthenticationPrincipal ApiCaller caller) {
         IncidentStatus target = statuses(List.of(body.status())).iterator().next();
         if (target == IncidentStatus.MERGED) {
-            throw InvalidParameter.of("status", "cannot be merged here: merging is its own operation");
+            throw InvalidField.of("status", "cannot be merged here: merging is its own operation");
         }
         return move(id, target, body.note(), caller);
     }
@@ -248,7 +249,7 @@ class IncidentController {
     IncidentView merge(@PathVariable UUID id, @Valid @RequestBody MergeRequest body,
             @AuthenticationPrincipal ApiCaller caller) {
         if (id.equals(body.into())) {
-            throw InvalidParameter.of("into", "must name another incident");
+            throw InvalidField.of("into", "must name another incident");
         }
         return IncidentView.of(mergeIncidents.merge(new MergeIncidents.Command(id, body.into(), caller.actor(),
                 body.note())));
@@ -280,7 +281,7 @@ class IncidentController {
             try {
                 result.add(IncidentStatus.fromLabel(label));
             } catch (IllegalArgumentException e) {
-                throw InvalidParameter.of("status", "must be one of " + String.join(", ",
+                throw InvalidField.of("status", "must be one of " + String.join(", ",
                         EnumSet.allOf(IncidentStatus.class).stream().map(IncidentStatus::label).toList()));
             }
         }
@@ -293,7 +294,7 @@ class IncidentController {
             try {
                 result.add(Severity.valueOf(name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw InvalidParameter.of("severity", "must be one of SEV1, SEV2, SEV3, SEV4, SEV5");
+                throw InvalidField.of("severity", "must be one of SEV1, SEV2, SEV3, SEV4, SEV5");
             }
         }
         return result;

@@ -6,6 +6,7 @@ import io.vigil.incident.incident.application.Incidents;
 import io.vigil.incident.incident.application.Roles;
 import io.vigil.incident.incident.domain.IncidentRole;
 import io.vigil.starter.security.ApiCaller;
+import io.vigil.starter.web.InvalidField;
 import io.vigil.starter.web.ResourceNotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -79,7 +80,7 @@ class RoleController {
         try {
             return IncidentRole.fromLabel(label);
         } catch (IllegalArgumentException e) {
-            throw InvalidParameter.of("role", "must be one of " + String.join(", ",
+            throw InvalidField.of("role", "must be one of " + String.join(", ",
                     Arrays.stream(IncidentRole.values()).map(IncidentRole::label).toList()));
         }
     }

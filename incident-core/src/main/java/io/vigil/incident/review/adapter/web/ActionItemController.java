@@ -8,6 +8,7 @@ import io.vigil.incident.review.application.Reviews;
 import io.vigil.incident.review.domain.ActionItem;
 import io.vigil.incident.review.domain.ActionItemStatus;
 import io.vigil.incident.review.domain.Priority;
+import io.vigil.starter.web.InvalidField;
 import io.vigil.starter.web.ResourceNotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -128,7 +129,7 @@ class ActionItemController {
         try {
             return ActionItemStatus.fromLabel(label);
         } catch (IllegalArgumentException e) {
-            throw BadParameter.of("status", "must be one of " + String.join(", ",
+            throw InvalidField.of("status", "must be one of " + String.join(", ",
                     Arrays.stream(ActionItemStatus.values()).map(ActionItemStatus::label).toList()));
         }
     }

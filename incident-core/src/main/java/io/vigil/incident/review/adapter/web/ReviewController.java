@@ -12,6 +12,7 @@ import io.vigil.incident.review.domain.Findings;
 import io.vigil.incident.review.domain.Review;
 import io.vigil.incident.review.domain.ReviewDocument;
 import io.vigil.incident.review.domain.ReviewState;
+import io.vigil.starter.web.InvalidField;
 import io.vigil.starter.web.ResourceNotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -162,7 +163,7 @@ class ReviewController {
         try {
             return ReviewState.fromLabel(label);
         } catch (IllegalArgumentException e) {
-            throw BadParameter.of(field, "must be one of " + String.join(", ",
+            throw InvalidField.of(field, "must be one of " + String.join(", ",
                     Arrays.stream(ReviewState.values()).map(ReviewState::label).toList()));
         }
     }

@@ -2,6 +2,7 @@ package io.vigil.incident.sla.adapter.web;
 
 import io.vigil.incident.sla.application.MarkImpact;
 import io.vigil.starter.security.ApiCaller;
+import io.vigil.starter.web.InvalidField;
 import io.vigil.starter.web.ResourceNotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

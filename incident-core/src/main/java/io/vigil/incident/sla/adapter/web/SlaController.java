@@ -6,6 +6,7 @@ import io.vigil.incident.sla.application.SetSlaPolicy;
 import io.vigil.incident.sla.application.SlaPolicies;
 import io.vigil.incident.sla.domain.SlaReport;
 import io.vigil.starter.security.ApiCaller;
+import io.vigil.starter.web.InvalidField;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -5,14 +5,12 @@ import io.vigil.ingestion.heartbeat.application.RecordBeat;
 import io.vigil.ingestion.heartbeat.domain.Heartbeat;
 import io.vigil.ingestion.integration.domain.Integration;
 import io.vigil.ingestion.integration.domain.SourceType;
+import io.vigil.starter.web.InvalidField;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,10 +76,6 @@ class HeartbeatController {
     }
 
     private static ErrorResponseException invalid(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid request: '%s' %s".formatted(field, message));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        return InvalidField.of(field, message);
     }
 }
