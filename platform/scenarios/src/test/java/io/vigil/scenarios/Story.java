@@ -100,6 +100,21 @@ final class Story {
     }
 
     /**
+     * Waits until the condition holds, moving the clock a second on at each look: messages to one Slack member or
+     * channel are paced a second apart by the service's clock, which stands still otherwise, so a message that lost
+     * its turn to another (a reminder, say) would wait for ever.
+     */
+    void awaitAsSecondsPass(java.util.function.BooleanSupplier condition) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            vigil.clock.advance(Duration.ofSeconds(1));
+            return false;
+        });
+    }
+
+    /**
      * Waits for a message to a Slack channel, moving the clock a second on at each look: messages to one channel are
      * paced a second apart by the service's clock, which stands still otherwise.
      */

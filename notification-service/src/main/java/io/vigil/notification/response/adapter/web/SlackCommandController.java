@@ -1,15 +1,12 @@
 package io.vigil.notification.response.adapter.web;
 
-import io.vigil.notification.NotificationProperties;
 import io.vigil.notification.response.application.AskForStatusUpdate;
 import io.vigil.notification.response.application.PagedIncidents;
 import io.vigil.notification.response.application.SlackMembers;
-import io.vigil.notification.response.domain.SlackSignature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,37 +32,26 @@ class SlackCommandController {
     private static final String USAGE = "Usage: /vigil-status #42 [investigating|identified|monitoring|resolved] "
             + "what the public should read";
 
-    private final SlackSignature signature;
+    private final SlackRequests slack;
     private final SlackMembers members;
     private final PagedIncidents incidents;
     private final AskForStatusUpdate askForStatusUpdate;
-    private final Clock clock;
 
-    SlackCommandController(NotificationProperties properties, SlackMembers members, PagedIncidents incidents,
-            AskForStatusUpdate askForStatusUpdate, Clock clock) {
-        this.signature = new SlackSignature(properties.slack().signingSecret(), properties.slack().maxClockSkew());
+    SlackCommandController(SlackRequests slack, SlackMembers members, PagedIncidents incidents,
+            AskForStatusUpdate askForStatusUpdate) {
+        this.slack = slack;
         this.members = members;
         this.incidents = incidents;
         this.askForStatusUpdate = askForStatusUpdate;
-        this.clock = clock;
     }
 
     @PostMapping("/v1/slack/commands")
     ResponseEntity<?> command(HttpServletRequest request) throws IOException {
-        byte[] body = request.getInputStream().readAllBytes();
-        SlackSignature.Verdict verdict = signature.verify(request.getHeader("X-Slack-Request-Timestamp"),
-                request.getHeader("X-Slack-Signature"), body, clock.instant());
-        if (verdict != SlackSignature.Verdict.VALID) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                    "Slack signature " + verdict.name().toLowerCase(Locale.ROOT));
-            problem.setTitle("Unauthorized");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        }
+        byte[] body = slack.signedBody(request);
         Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
         Optional<String> user = members.vigilUser(form.getOrDefault("user_id", ""));
         if (user.isEmpty()) {
-            return answer("Your Slack account is not linked to a Vigil user; nothing was done.");
+            return answer(SlackRequests.NOT_LINKED);
         }
         Matcher matcher = REQUEST.matcher(form.getOrDefault("text", ""));
         if (!matcher.matches()) {
@@ -94,7 +77,7 @@ class SlackCommandController {
     }
 
     private static ResponseEntity<Map<String, Object>> answer(String text) {
-        return ResponseEntity.ok(Map.of("response_type", "ephemeral", "text", text));
+        return SlackRequests.ephemeral(text);
     }
 
     private static Map<String, String> form(String body) {

@@ -1,18 +1,13 @@
 package io.vigil.notification.response.adapter.web;
 
-import io.vigil.notification.NotificationProperties;
 import io.vigil.notification.response.application.DecideRemediation;
 import io.vigil.notification.response.application.IncidentAction;
 import io.vigil.notification.response.application.RespondToIncident;
 import io.vigil.notification.response.application.SlackMembers;
-import io.vigil.notification.response.domain.SlackSignature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,7 +35,7 @@ class SlackInteractionController {
     private static final Logger log = LoggerFactory.getLogger(SlackInteractionController.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final SlackSignature signature;
+    private final SlackRequests slack;
     private final SlackMembers members;
     private static final String APPROVE_RUN = "remediation-approve";
     private static final Set<String> RUN_DECISIONS = Set.of(APPROVE_RUN, "remediation-reject");
@@ -48,30 +43,18 @@ class SlackInteractionController {
 
     private final RespondToIncident respond;
     private final DecideRemediation decideRemediation;
-    private final Clock clock;
 
-    SlackInteractionController(NotificationProperties properties, SlackMembers members, RespondToIncident respond,
-            DecideRemediation decideRemediation, Clock clock) {
-        this.signature = new SlackSignature(properties.slack().signingSecret(), properties.slack().maxClockSkew());
+    SlackInteractionController(SlackRequests slack, SlackMembers members, RespondToIncident respond,
+            DecideRemediation decideRemediation) {
+        this.slack = slack;
         this.members = members;
         this.respond = respond;
         this.decideRemediation = decideRemediation;
-        this.clock = clock;
     }
 
     @PostMapping("/v1/slack/interactions")
     ResponseEntity<?> interaction(HttpServletRequest request) throws IOException {
-        // The signature covers the raw bytes: read them before anything parses the form.
-        byte[] body = request.getInputStream().readAllBytes();
-        SlackSignature.Verdict verdict = signature.verify(request.getHeader("X-Slack-Request-Timestamp"),
-                request.getHeader("X-Slack-Signature"), body, clock.instant());
-        if (verdict != SlackSignature.Verdict.VALID) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                    "Slack signature " + verdict.name().toLowerCase(Locale.ROOT));
-            problem.setTitle("Unauthorized");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        }
+        byte[] body = slack.signedBody(request);
         Optional<JsonNode> payload = payload(new String(body, StandardCharsets.UTF_8));
         if (payload.isEmpty()) {
             return badRequest("the body has no JSON payload field");
@@ -91,7 +74,7 @@ class SlackInteractionController {
         Optional<String> user = members.vigilUser(slackUser);
         if (user.isEmpty()) {
             log.warn("Slack member {} pressed {} but is no Vigil user", slackUser, kind.get());
-            return notLinked();
+            return SlackRequests.ephemeral(SlackRequests.NOT_LINKED);
         }
         String answerKey = action.path("action_ts").asString(payload.get().path("trigger_id").asString("-"));
         respond.respond(new RespondToIncident.Answer(kind.get(), incidentId.get(), user.get(), "slack", answerKey));
@@ -107,7 +90,7 @@ class SlackInteractionController {
         Optional<String> user = members.vigilUser(slackUser);
         if (user.isEmpty()) {
             log.warn("Slack member {} pressed {} but is no Vigil user", slackUser, actionId);
-            return notLinked();
+            return SlackRequests.ephemeral(SlackRequests.NOT_LINKED);
         }
         String block = action.path("block_id").asString("");
         UUID incidentId = block.startsWith(RUN_BLOCK_PREFIX)
@@ -116,11 +99,6 @@ class SlackInteractionController {
         decideRemediation.decide(new DecideRemediation.Decision(APPROVE_RUN.equals(actionId), runId.get(), incidentId,
                 user.get(), "slack", answerKey));
         return ResponseEntity.ok().build();
-    }
-
-    private static ResponseEntity<?> notLinked() {
-        return ResponseEntity.ok(Map.of("response_type", "ephemeral", "replace_original", false,
-                "text", "Your Slack account is not linked to a Vigil user; nothing was done."));
     }
 
     private static Optional<JsonNode> payload(String form) {
