@@ -4,6 +4,10 @@ import io.vigil.starter.VigilApplication;
 import io.vigil.testkit.KafkaEndpoint;
 import io.vigil.testkit.PostgresEndpoint;
 import io.vigil.testkit.RedisEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -77,6 +81,9 @@ public final class RunningServices implements AutoCloseable {
             for (VigilService service : services) {
                 Map<String, Object> properties = new HashMap<>(shared);
                 properties.put("server.port", ports.getOrDefault(service, service.defaultPort()));
+                // Each embedded Tomcat gets a base directory of its own, made here, instead of the temporary one it
+                // would make and look for again while the other services start beside it.
+                properties.put("server.tomcat.basedir", tomcatBase(service));
                 // Given as command-line arguments so they win over the service's own file, as an operator's would.
                 String[] arguments = properties.entrySet().stream()
                         .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
@@ -180,5 +187,15 @@ public final class RunningServices implements AutoCloseable {
             contexts.get(service).close();
         }
         contexts.clear();
+    }
+
+    private static String tomcatBase(VigilService service) {
+        try {
+            Path base = Files.createTempDirectory("vigil-" + service.serviceName() + "-");
+            base.toFile().deleteOnExit();
+            return base.toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary directory for " + service.serviceName(), e);
+        }
     }
 }
