@@ -370,16 +370,22 @@ class PagingScenariosIT {
         story.genericAlert("catalog", "catalog-images", "firing");
         Story.Incident incident = story.incidentOf("catalog");
 
-        // Attempts at 0 s, 10 s, 1 min, 5 min and 15 min after the last (each up to 10 % later): then e-mail.
+        // Attempts at 0 s, 10 s, 1 min, 5 min and 15 min after the last (each up to 10 % later), then e-mail; sooner
+        // when Slack's circuit breaker opens first (the SEV2's overdue-response reminder to judy fails on Slack too).
         await().atMost(Story.PATIENCE).until(() -> story.slackAttempts("U0JUDY", incident) == 1);
         for (Duration wait : List.of(Duration.ofSeconds(12), Duration.ofSeconds(70), Duration.ofMinutes(6),
                 Duration.ofMinutes(17))) {
+            if (!vigil.emailsTo("judy@example.com").isEmpty()) {
+                break;
+            }
             int attempts = story.slackAttempts("U0JUDY", incident);
             vigil.clock.advance(wait);
-            story.awaitAsSecondsPass(() -> story.slackAttempts("U0JUDY", incident) >= attempts + 1);
-            assertThat(story.slackAttempts("U0JUDY", incident)).isEqualTo(attempts + 1);
+            story.awaitAsSecondsPass(() -> story.slackAttempts("U0JUDY", incident) > attempts
+                    || !vigil.emailsTo("judy@example.com").isEmpty());
         }
         story.awaitAsSecondsPass(() -> vigil.emailsTo("judy@example.com").size() == 1);
+        assertThat(story.slackAttempts("U0JUDY", incident)).as("Slack retried before the page fell back")
+                .isBetween(2, 5);
         assertThat(vigil.emailsTo("judy@example.com").getFirst()).contains("#" + incident.number());
         story.awaitTimeline(incident, "notification-fell-back", "slack to judy");
         story.awaitTimeline(incident, "notification-sent", "email to judy");
