@@ -154,19 +154,9 @@ class KubernetesActionsIT {
         revisedDeployment(svc, labels, "2", "shop/checkout:2.0");
         replicaSet(svc, labels, "1", "shop/checkout:1.9");
         replicaSet(svc, labels, "2", "shop/checkout:2.0");
-        RemediationHarness.putYaml(service, "/v1/runbooks/undo-" + svc, """
-                name: undo-%1$s
-                trigger: {service: %1$s}
-                steps:
-                  - {name: undo, type: action, kubernetes: {action: rollback, namespace: shop, deployment: "{{service}}"}}
-                guardrails: {allowedNamespaces: [shop]}
-                """.formatted(svc));
-        IncidentOpened incident = RemediationHarness.opened(svc, IncidentSeverity.SEV3);
 
-        RemediationHarness.publish(incident, CLOCK);
+        JsonNode run = rollBackByRunbook(svc);
 
-        JsonNode run = await().atMost(PATIENCE).until(() -> runOf(incident.incidentId()),
-                r -> r != null && r.path("state").asString().matches("succeeded|failed"));
         assertThat(run.path("state").asString()).as(run.toString()).isEqualTo("succeeded");
         assertThat(current("shop", svc).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("shop/checkout:1.9");
@@ -181,6 +171,18 @@ class KubernetesActionsIT {
         Map<String, String> labels = Map.of("app", svc);
         revisedDeployment(svc, labels, "1", "shop/checkout:1.0");
         replicaSet(svc, labels, "1", "shop/checkout:1.0");
+
+        JsonNode run = rollBackByRunbook(svc);
+
+        assertThat(run.path("state").asString()).as(run.toString()).isEqualTo("failed");
+        assertThat(run.path("steps").get(0).path("output").asString())
+                .isEqualTo("deployment shop/%s has no earlier revision to roll back to".formatted(svc));
+        assertThat(current("shop", svc).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("shop/checkout:1.0");
+    }
+
+    /** A runbook that rolls the service's deployment back, run on a new incident: the run once it ended. */
+    private static JsonNode rollBackByRunbook(String svc) {
         RemediationHarness.putYaml(service, "/v1/runbooks/undo-" + svc, """
                 name: undo-%1$s
                 trigger: {service: %1$s}
@@ -189,15 +191,9 @@ class KubernetesActionsIT {
                 guardrails: {allowedNamespaces: [shop]}
                 """.formatted(svc));
         IncidentOpened incident = RemediationHarness.opened(svc, IncidentSeverity.SEV3);
-
         RemediationHarness.publish(incident, CLOCK);
-
-        JsonNode run = await().atMost(PATIENCE).until(() -> runOf(incident.incidentId()),
-                r -> r != null && "failed".equals(r.path("state").asString()));
-        assertThat(run.path("steps").get(0).path("output").asString())
-                .isEqualTo("deployment shop/%s has no earlier revision to roll back to".formatted(svc));
-        assertThat(current("shop", svc).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-                .isEqualTo("shop/checkout:1.0");
+        return await().atMost(PATIENCE).until(() -> runOf(incident.incidentId()),
+                r -> r != null && r.path("state").asString().matches("succeeded|failed"));
     }
 
     /** A deployment at a revision, with a selector, as the deployment controller leaves it. */
