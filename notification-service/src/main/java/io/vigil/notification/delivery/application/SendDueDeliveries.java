@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -149,25 +150,29 @@ public class SendDueDeliveries {
      * @return what to record, in the pass's transaction, of what became of it
      */
     private Optional<Runnable> attempt(List<Delivery> group, Map<String, Instant> lastSent) {
-        Delivery first = group.getFirst();
-        if (first.channel() == Channel.NONE) {
+        if (group.getFirst().channel() == Channel.NONE) {
             // A page that reached nobody, retried by hand: the fallback chain finds a way to the person now, if any.
             return Optional.of(() -> group.forEach(d -> fallBackOrFail(d, d.attempts() + 1,
                     "nobody to reach when paged")));
         }
-        List<Delivery> sending = group;
+        // A reply still waiting for its post goes after the others to the same address: first, it would take the
+        // paced turn the post itself needs, and wait for ever.
+        List<Delivery> ordered = group.stream().sorted(Comparator.comparing(d -> d.threadParent().isPresent()))
+                .toList();
+        Delivery first = ordered.getFirst();
+        List<Delivery> sending = ordered;
         Optional<Duration> gap = throttleGap(first.channel());
         if (gap.isPresent()) {
             Instant now = clock.instant();
             Instant last = lastSent.get(first.address());
             if (last != null && now.isBefore(last.plus(gap.get()))) {
                 Instant until = last.plus(gap.get());
-                group.forEach(d -> deliveries.hold(d.id(), until, heldBack(d.channel(), gap.get())));
+                ordered.forEach(d -> deliveries.hold(d.id(), until, heldBack(d.channel(), gap.get())));
                 return Optional.empty();
             }
-            if (first.channel() != Channel.SMS && group.size() > 1) {
+            if (first.channel() != Channel.SMS && ordered.size() > 1) {
                 // A call says one incident and Slack messages are paced: the others wait their turn.
-                group.subList(1, group.size()).forEach(d -> deliveries.hold(d.id(), now.plus(gap.get()),
+                ordered.subList(1, ordered.size()).forEach(d -> deliveries.hold(d.id(), now.plus(gap.get()),
                         heldBack(d.channel(), gap.get())));
                 sending = List.of(first);
             }
